@@ -1,0 +1,98 @@
+using AqNet.Core.Data;
+
+namespace AqNet.Core.Import;
+
+/// <summary>One station's hourly values of one variable, on an absolute-hour axis (<see cref="HourAxis"/>) that
+/// grows in both directions as values arrive. A cell is Missing until set; setting it twice is an error.</summary>
+public sealed class SeriesBuilder(string stationId, string variable)
+{
+    public const byte Missing = 0, Observed = 1, SetEmpty = 2; // SetEmpty: the file had the row/cell but it was blank
+
+    private float[] _values = [];
+    private byte[] _state = [];
+    private int _start; // absolute hour of index 0
+    private int _lo = int.MaxValue, _hi = int.MinValue; // [lo, hi] = hours touched
+
+    public string StationId { get; } = stationId;
+    public string Variable { get; } = variable;
+
+    /// <summary>QC bits per hour, same indexing as the values; filled by quality control after import.</summary>
+    public byte[] Flags { get; private set; } = [];
+
+    public bool IsEmpty => _lo > _hi;
+    /// <summary>First and last absolute hour touched (observed or explicitly blank).</summary>
+    public int FirstHour => _lo;
+    public int LastHour => _hi;
+    public int Length => IsEmpty ? 0 : _hi - _lo + 1;
+
+    /// <summary>Records an observation (finite value) or an explicit blank (NaN) at an absolute hour.</summary>
+    /// <param name="where">file and line, for the duplicated-timestamp message.</param>
+    public void Set(int hour, float value, string where)
+    {
+        Ensure(hour);
+        var i = hour - _start;
+        if (_state[i] != Missing)
+            throw new InputException($"{where}: duplicated timestamp {Fmt.Utc(HourAxis.ToUtc(hour))} for station '{StationId}', variable {Variable}; each station, variable and hour may appear once");
+        if (float.IsFinite(value)) { _values[i] = value; _state[i] = Observed; }
+        else { _values[i] = float.NaN; _state[i] = SetEmpty; }
+    }
+
+    /// <summary>Overwrites a cell without the duplicate check (used by documented reconciliation rules only).</summary>
+    public void Overwrite(int hour, float value)
+    {
+        Ensure(hour);
+        var i = hour - _start;
+        _values[i] = float.IsFinite(value) ? value : float.NaN;
+        _state[i] = float.IsFinite(value) ? Observed : SetEmpty;
+    }
+
+    public bool IsObserved(int hour) => hour >= _start && hour < _start + _state.Length && _state[hour - _start] == Observed;
+
+    public float Get(int hour) => IsObserved(hour) ? _values[hour - _start] : float.NaN;
+
+    /// <summary>Values for hours [FirstHour, LastHour]: NaN where missing, with the observation mask beside them.</summary>
+    public (float[] Values, bool[] Mask) Dense()
+    {
+        var n = Length;
+        var v = new float[n];
+        var m = new bool[n];
+        for (var k = 0; k < n; k++)
+        {
+            var i = _lo + k - _start;
+            m[k] = _state[i] == Observed;
+            v[k] = m[k] ? _values[i] : float.NaN;
+        }
+        return (v, m);
+    }
+
+    /// <summary>QC flags for hours [FirstHour, LastHour] (allocated on first call).</summary>
+    public byte[] DenseFlags()
+    {
+        if (Flags.Length != Length) Flags = new byte[Length];
+        return Flags;
+    }
+
+    private void Ensure(int hour)
+    {
+        if (_state.Length == 0)
+        {
+            _start = hour;
+            _values = new float[64];
+            _state = new byte[64];
+        }
+        else if (hour < _start || hour >= _start + _state.Length)
+        {
+            var lo = Math.Min(hour, _start);
+            var hi = Math.Max(hour, _start + _state.Length - 1);
+            var cap = Math.Max(hi - lo + 1, _state.Length * 2);
+            var newStart = hour < _start ? hi - cap + 1 : lo;
+            var v = new float[cap];
+            var s = new byte[cap];
+            Array.Copy(_values, 0, v, _start - newStart, _values.Length);
+            Array.Copy(_state, 0, s, _start - newStart, _state.Length);
+            _values = v; _state = s; _start = newStart;
+        }
+        if (hour < _lo) _lo = hour;
+        if (hour > _hi) _hi = hour;
+    }
+}
