@@ -1,0 +1,64 @@
+using System.CommandLine;
+using AqNet.Core.Import;
+using AqNet.Core.Store;
+
+namespace AqNet.Cli.Commands;
+
+public static class IngestCommand
+{
+    public static Command Create()
+    {
+        var format = new Argument<string>("format") { Description = "prsa (UCI Beijing multi-site), cnemc (quotsoft china_sites), bjmemc (quotsoft beijing_all/extra) or long (any long table)." };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders or zip archives (nested zips too).", Arity = ArgumentArity.OneOrMore };
+        var store = StoreOptions.Store("The AqNet store (a DuckDB file); created if absent.");
+        var stations = new Option<string?>("--stations") { Description = "Stations file with coordinates (default: looked for beside the inputs)." };
+        var preset = new Option<string?>("--preset") { Description = "long format preset: epa (US EPA AQS hourly: site_key,poc,datetime_utc,value + sites.csv)." };
+        var stationCol = new Option<string?>("--station-column") { Description = "long: station id column." };
+        var timeCol = new Option<string?>("--time-column") { Description = "long: time column." };
+        var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\"." };
+        var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC or an offset in hours such as +8." };
+        var valueCol = new Option<string?>("--value-column") { Description = "long: value column." };
+        var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };
+        var variableCol = new Option<string?>("--variable-column") { Description = "long: column naming the variable of each row." };
+        var instrumentCol = new Option<string?>("--instrument-column") { Description = "long: instrument column (several instruments per site are reconciled)." };
+        var cmd = new Command("ingest", "Read station data into a store: atomic (a failed ingest changes nothing) and idempotent.")
+        {
+            format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, valueCol, variable, variableCol, instrumentCol,
+        };
+        cmd.SetAction((r, ct) =>
+        {
+            var longOptions = LongOptions(r.GetValue(preset), r.GetValue(stationCol), r.GetValue(timeCol), r.GetValue(timeFormat),
+                r.GetValue(timeZone), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
+            var options = new ImportOptions { StationsFile = r.GetValue(stations), Long = longOptions };
+            var summary = IngestJob.Run(r.GetValue(format)!, r.GetValue(paths)!, options, r.GetValue(store)!, CliRun.Progress(r), ct);
+            r.InvocationConfiguration.Output.Write(summary.ToText());
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static LongFormatOptions? LongOptions(string? preset, string? station, string? time, string? timeFormat, string? zone,
+        string? value, string? variable, string? variableColumn, string? instrument)
+    {
+        LongFormatOptions? o = preset switch
+        {
+            null => null,
+            "epa" => LongFormatOptions.Epa,
+            _ => throw new AqNet.Core.Data.InputException($"unknown --preset '{preset}'; expected epa"),
+        };
+        if (station is null && time is null && timeFormat is null && zone is null && value is null && variable is null && variableColumn is null && instrument is null)
+            return o;
+        o ??= new LongFormatOptions();
+        return o with
+        {
+            StationColumn = station ?? o.StationColumn,
+            TimeColumn = time ?? o.TimeColumn,
+            TimeFormat = timeFormat ?? o.TimeFormat,
+            TimeZone = zone ?? o.TimeZone,
+            ValueColumn = value ?? o.ValueColumn,
+            Variable = variable ?? o.Variable,
+            VariableColumn = variableColumn ?? o.VariableColumn,
+            InstrumentColumn = instrument ?? o.InstrumentColumn,
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using AqNet.Core.Data;
+using DuckDB.NET.Data;
+
+namespace AqNet.Core.Store;
+
+/// <summary>An AqNet store: one DuckDB file. Open it for reading (it must exist) or for writing (created if
+/// absent). Dispose closes the connection.</summary>
+public sealed class AqStore : IDisposable
+{
+    private AqStore(string path, DuckDBConnection connection)
+    {
+        Path = path;
+        Connection = connection;
+    }
+
+    public string Path { get; }
+    internal DuckDBConnection Connection { get; }
+
+    public static AqStore OpenRead(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"store '{path}' does not exist; create it with `aqnet ingest ... --store {path}`");
+        var store = Open(path, readOnly: true);
+        var version = store.Scalar("SELECT value FROM meta WHERE key = 'schema_version'");
+        if (version is null) { store.Dispose(); throw new InputException($"'{path}' is a DuckDB file but not an AqNet store (no schema_version)"); }
+        return store;
+    }
+
+    public static AqStore OpenWrite(string path)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        if (!Directory.Exists(dir)) throw new InputException($"cannot create store '{path}': folder '{dir}' does not exist");
+        var store = Open(path, readOnly: false);
+        store.Execute(StoreSchema.Ddl);
+        store.Execute($"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{StoreSchema.Version}')");
+        return store;
+    }
+
+    private static AqStore Open(string path, bool readOnly)
+    {
+        var cs = $"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : "");
+        var connection = new DuckDBConnection(cs);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (e is DuckDBException or IOException)
+        {
+            connection.Dispose();
+            throw new InputException($"cannot open store '{path}': {e.Message}", e);
+        }
+        return new AqStore(path, connection);
+    }
+
+    internal void Execute(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    internal object? Scalar(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        var v = cmd.ExecuteScalar();
+        return v is DBNull ? null : v;
+    }
+
+    internal static string Quote(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public void Dispose() => Connection.Dispose();
+}

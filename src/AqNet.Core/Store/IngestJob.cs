@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+using AqNet.Core.Data;
+using AqNet.Core.Import;
+using AqNet.Core.Quality;
+
+namespace AqNet.Core.Store;
+
+/// <summary>`aqnet ingest`: read and check every input in memory, mark QC flags, then write the store in one
+/// transaction. Any bad input fails before the store is opened, so the store stays byte-identical.</summary>
+public static class IngestJob
+{
+    public static IngestSummary Run(string format, IReadOnlyList<string> paths, ImportOptions options, string storePath,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var fileProgress = progress is null ? null : new Progress<ImportProgress>(p =>
+            progress.Report(string.Create(Fmt.Inv, $"read {p.FilesDone}/{p.FilesTotal} files, {p.Rows:N0} rows{(p.File is null ? "" : " (" + p.File + ")")}")));
+        var batch = Importers.Read(format, paths, options, fileProgress is null ? null : new SyncProgress(fileProgress), ct);
+        var readSeconds = clock.Elapsed.TotalSeconds;
+        QualityControl.Apply(batch, new QcOptions());
+        ct.ThrowIfCancellationRequested();
+        using (var store = AqStore.OpenWrite(storePath))
+            StoreWriter.Ingest(store, batch, progress);
+        return IngestSummary.From(batch, readSeconds, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports synchronously so lines come out in order.</summary>
+    private sealed class SyncProgress(Progress<ImportProgress> inner) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => ((IProgress<ImportProgress>)inner).Report(value);
+    }
+}
+
+/// <summary>What an ingest read: stations, hours, values per variable, missing share and QC flags.</summary>
+public sealed record IngestSummary(
+    string Source, int Stations, int StationsWithoutCoordinates, int FirstHour, int LastHour,
+    IReadOnlyList<(string Variable, long Observed, long Missing, long Flagged)> Variables,
+    IReadOnlyList<string> Notes, double ReadSeconds, double TotalSeconds)
+{
+    public static IngestSummary From(ImportBatch batch, double readSeconds, double totalSeconds)
+    {
+        var spans = new Dictionary<string, (int First, int Last)>();
+        foreach (var (k, s) in batch.Series.Where(kv => !kv.Value.IsEmpty))
+            spans[k.Station] = spans.TryGetValue(k.Station, out var sp) ? (Math.Min(sp.First, s.FirstHour), Math.Max(sp.Last, s.LastHour)) : (s.FirstHour, s.LastHour);
+        var perVar = new List<(string, long, long, long)>();
+        foreach (var v in Data.Variables.All)
+        {
+            long observed = 0, missing = 0, flagged = 0;
+            var any = false;
+            foreach (var (k, s) in batch.Series.Where(kv => kv.Key.Variable == v && !kv.Value.IsEmpty))
+            {
+                any = true;
+                var (_, mask) = s.Dense();
+                var flags = s.DenseFlags();
+                var obs = mask.LongCount(m => m);
+                observed += obs;
+                missing += spans[k.Station].Last - spans[k.Station].First + 1 - obs;
+                for (var i = 0; i < mask.Length; i++) if (mask[i] && flags[i] != 0) flagged++;
+            }
+            if (any) perVar.Add((v, observed, missing, flagged));
+        }
+        return new IngestSummary(batch.Source, batch.Stations.Count, batch.Stations.Count(s => !s.HasCoordinates),
+            spans.Count == 0 ? 0 : spans.Values.Min(s => s.First), spans.Count == 0 ? 0 : spans.Values.Max(s => s.Last),
+            perVar, batch.Notes, readSeconds, totalSeconds);
+    }
+
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Fmt.Inv, $"ingested {Source}: {Stations} stations ({Stations - StationsWithoutCoordinates} with coordinates, {StationsWithoutCoordinates} without)");
+        if (LastHour >= FirstHour && Stations > 0)
+            sb.AppendLine(Fmt.Inv, $"hours: {Fmt.Utc(HourAxis.ToUtc(FirstHour))} .. {Fmt.Utc(HourAxis.ToUtc(LastHour))} UTC ({LastHour - FirstHour + 1:N0} h)");
+        sb.AppendLine(Fmt.Inv, $"{"variable",-8} {"values",12} {"missing",12} {"miss%",6} {"QC flags",9}");
+        foreach (var (v, o, m, f) in Variables)
+            sb.AppendLine(Fmt.Inv, $"{v,-8} {o,12:N0} {m,12:N0} {(o + m == 0 ? "-" : Fmt.F(100.0 * m / (o + m), 1)),6} {f,9:N0}");
+        foreach (var n in Notes.Take(20)) sb.AppendLine("note: " + n);
+        if (Notes.Count > 20) sb.AppendLine(Fmt.Inv, $"note: ... and {Notes.Count - 20} more");
+        sb.AppendLine(Fmt.Inv, $"time: {Fmt.F(ReadSeconds, 2)} s reading, {Fmt.F(TotalSeconds, 2)} s in all");
+        return sb.ToString();
+    }
+}

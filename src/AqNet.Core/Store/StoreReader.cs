@@ -1,0 +1,64 @@
+using AqNet.Core.Data;
+
+namespace AqNet.Core.Store;
+
+/// <summary>One station's span in the store: absolute hours [FirstHour, LastHour] (null when it has no data).</summary>
+public sealed record StoredStation(Station Station, string Source, string TimeZone, int? FirstHour, int? LastHour)
+{
+    public int Hours => FirstHour is { } f && LastHour is { } l ? l - f + 1 : 0;
+}
+
+/// <summary>Counts for one station and variable over the station's hourly axis. Flag counts are by QC bit.</summary>
+public sealed record VariableCoverage(string Variable, long Observed, long Missing, long Flagged, IReadOnlyDictionary<string, long> FlagCounts);
+
+public static class StoreReader
+{
+    public static IReadOnlyList<StoredStation> Stations(AqStore store)
+    {
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "SELECT id, name, longitude, latitude, city, province, type, source, time_zone, first_hour, last_hour FROM stations ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredStation>();
+        while (r.Read())
+        {
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            double? D(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+            int? I(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+            list.Add(new StoredStation(new Station(r.GetString(0), r.GetString(1), D(2), D(3), S(4), S(5), S(6)), S(7) ?? "", S(8) ?? "", I(9), I(10)));
+        }
+        return list;
+    }
+
+    /// <summary>Coverage per station (id → variable → counts), optionally for one station.</summary>
+    public static Dictionary<string, List<VariableCoverage>> Coverage(AqStore store, string? stationId = null)
+    {
+        var spans = Stations(store).ToDictionary(s => s.Station.Id);
+        if (stationId is not null && !spans.ContainsKey(stationId))
+            throw new InputException($"station '{stationId}' is not in store '{store.Path}'; `aqnet stations --store {store.Path}` lists them");
+        using var cmd = store.Connection.CreateCommand();
+        var bits = QcBits.Select(b => $"sum(coalesce(list_count(list_filter(flags, f -> (f & {b.Bit}) > 0)), 0))").ToList();
+        cmd.CommandText = $"""
+            SELECT station_id, variable, sum(list_count(vals)),
+                   sum(coalesce(list_count(list_filter(flags, f -> f > 0)), 0)), {string.Join(", ", bits)}
+            FROM series {(stationId is null ? "" : "WHERE station_id = " + AqStore.Quote(stationId))}
+            GROUP BY station_id, variable ORDER BY station_id, variable
+            """;
+        using var r = cmd.ExecuteReader();
+        var result = new Dictionary<string, List<VariableCoverage>>();
+        while (r.Read())
+        {
+            var id = r.GetString(0);
+            var observed = Convert.ToInt64(r.GetValue(2), Fmt.Inv);
+            var flagCounts = new Dictionary<string, long>();
+            for (var b = 0; b < QcBits.Length; b++) flagCounts[QcBits[b].Name] = Convert.ToInt64(r.GetValue(4 + b), Fmt.Inv);
+            var cov = new VariableCoverage(r.GetString(1), observed, spans[id].Hours - observed, Convert.ToInt64(r.GetValue(3), Fmt.Inv), flagCounts);
+            if (!result.TryGetValue(id, out var list)) result[id] = list = [];
+            list.Add(cov);
+        }
+        return result;
+    }
+
+    /// <summary>QC bit names as stored (the bits are defined by the importers' quality control).</summary>
+    public static readonly (int Bit, string Name)[] QcBits =
+        [(1, "out_of_bounds"), (2, "spike"), (4, "constant_run"), (8, "pm25_above_pm10"), (16, "reconciled")];
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AqNet.Core.Data;
+
+namespace AqNet.Core.Store;
+
+/// <summary>What `aqnet stations` and `aqnet inspect` print. The JSON shape of inspect is a contract scripts
+/// rely on: {"store", "stations": [{"id", "name", "longitude", "latitude", "hours", "first_utc", "last_utc",
+/// "variables": {"PM2.5": {"observed", "missing", "flagged", "flags": {...}}}}]}.</summary>
+public static class StoreReports
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Stations(AqStore store, bool json)
+    {
+        var stations = StoreReader.Stations(store);
+        if (json)
+        {
+            var arr = new JsonArray([.. stations.Select(s => (JsonNode)StationNode(s))]);
+            return arr.ToJsonString(Indented);
+        }
+        var sb = new StringBuilder();
+        sb.AppendLine(Fmt.Inv, $"{"id",-14} {"name",-24} {"lon",10} {"lat",9} {"hours",7}  source");
+        foreach (var s in stations)
+            sb.AppendLine(Fmt.Inv, $"{s.Station.Id,-14} {Trim(s.Station.Name, 24),-24} {Coord(s.Station.Longitude),10} {Coord(s.Station.Latitude),9} {s.Hours,7}  {s.Source}");
+        var without = stations.Count(s => !s.Station.HasCoordinates);
+        sb.AppendLine(Fmt.Inv, $"{stations.Count} stations, {stations.Count - without} with coordinates, {without} without (kept; excluded from spatial work)");
+        return sb.ToString();
+    }
+
+    public static string Inspect(AqStore store, string? stationId, bool json)
+    {
+        var stations = StoreReader.Stations(store).Where(s => stationId is null || s.Station.Id == stationId).ToList();
+        var coverage = StoreReader.Coverage(store, stationId);
+        if (json)
+        {
+            var arr = new JsonArray();
+            foreach (var s in stations)
+            {
+                var node = StationNode(s);
+                var vars = new JsonObject();
+                foreach (var c in coverage.GetValueOrDefault(s.Station.Id) ?? [])
+                {
+                    var flags = new JsonObject();
+                    foreach (var (k, v) in c.FlagCounts) flags[k] = v;
+                    vars[c.Variable] = new JsonObject { ["observed"] = c.Observed, ["missing"] = c.Missing, ["flagged"] = c.Flagged, ["flags"] = flags };
+                }
+                node["variables"] = vars;
+                arr.Add(node);
+            }
+            return new JsonObject { ["store"] = store.Path, ["stations"] = arr }.ToJsonString(Indented);
+        }
+        var sb = new StringBuilder();
+        sb.AppendLine(Fmt.Inv, $"{"station",-14} {"variable",-8} {"hours",7} {"observed",9} {"missing",8} {"miss%",6} {"flagged",8}");
+        foreach (var s in stations)
+            foreach (var c in coverage.GetValueOrDefault(s.Station.Id) ?? [])
+                sb.AppendLine(Fmt.Inv, $"{s.Station.Id,-14} {c.Variable,-8} {s.Hours,7} {c.Observed,9} {c.Missing,8} {Pct(c.Missing, s.Hours),6} {c.Flagged,8}");
+        return sb.ToString();
+    }
+
+    private static JsonObject StationNode(StoredStation s) => new()
+    {
+        ["id"] = s.Station.Id,
+        ["name"] = s.Station.Name,
+        ["longitude"] = s.Station.Longitude,
+        ["latitude"] = s.Station.Latitude,
+        ["city"] = s.Station.City,
+        ["province"] = s.Station.Province,
+        ["type"] = s.Station.Type,
+        ["source"] = s.Source,
+        ["time_zone"] = s.TimeZone,
+        ["hours"] = s.Hours,
+        ["first_utc"] = s.FirstHour is { } f ? Fmt.Utc(HourAxis.ToUtc(f)) : null,
+        ["last_utc"] = s.LastHour is { } l ? Fmt.Utc(HourAxis.ToUtc(l)) : null,
+    };
+
+    private static string Pct(long part, long whole) => whole == 0 ? "-" : Fmt.F(100.0 * part / whole, 1);
+    private static string Coord(double? d) => d is { } x ? Fmt.F(x, 4) : "-";
+    private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+}

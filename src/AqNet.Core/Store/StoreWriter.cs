@@ -1,0 +1,156 @@
+using AqNet.Core.Data;
+using AqNet.Core.Import;
+
+namespace AqNet.Core.Store;
+
+/// <summary>Writes an import batch into a store in one transaction. Merge rule: a value the batch observed
+/// replaces the stored value (and its QC flags) at that station, variable and hour; a cell the batch did not
+/// observe leaves the stored one alone. Ingesting the same files twice therefore changes nothing.</summary>
+public static class StoreWriter
+{
+    public static void Ingest(AqStore store, ImportBatch batch, IProgress<string>? progress = null)
+    {
+        var fresh = BuildChunks(batch);
+        var spans = StationSpans(batch);
+        progress?.Report($"writing {fresh.Count:N0} month chunks for {spans.Count:N0} stations");
+        using var tx = store.Connection.BeginTransaction();
+        try
+        {
+            var existing = LoadExisting(store, fresh.Keys);
+            foreach (var (key, old) in existing) Overlay(old, fresh[key]);
+            foreach (var (key, old) in existing) fresh[key] = old;
+            DeleteKeys(store, existing.Keys);
+            AppendChunks(store, fresh);
+            UpsertStations(store, batch, spans);
+            LogIngest(store, batch);
+            tx.Commit();
+        }
+        catch
+        {
+            tx.Rollback();
+            throw;
+        }
+        store.Execute("CHECKPOINT");
+    }
+
+    /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
+    private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch)
+    {
+        var chunks = new Dictionary<ChunkKey, Chunk>();
+        foreach (var (key, series) in batch.Series)
+        {
+            if (series.IsEmpty) continue;
+            var (values, mask) = series.Dense();
+            var flags = series.DenseFlags();
+            for (var h = series.FirstHour; h <= series.LastHour;)
+            {
+                var (start, end) = ChunkKey.MonthOf(h);
+                var ck = new ChunkKey(key.Station, key.Variable, start);
+                var chunk = new Chunk(end - start);
+                var any = false;
+                for (; h <= series.LastHour && h < end; h++)
+                {
+                    var i = h - series.FirstHour;
+                    if (!mask[i]) continue;
+                    chunk.Values[h - start] = values[i];
+                    chunk.Flags[h - start] = flags[i];
+                    any = true;
+                }
+                if (any) chunks[ck] = chunk;
+            }
+        }
+        return chunks;
+    }
+
+    private static void Overlay(Chunk target, Chunk fresh)
+    {
+        for (var i = 0; i < fresh.Values.Length; i++)
+        {
+            if (float.IsNaN(fresh.Values[i])) continue;
+            target.Values[i] = fresh.Values[i];
+            target.Flags[i] = fresh.Flags[i];
+        }
+    }
+
+    private static Dictionary<string, (int First, int Last)> StationSpans(ImportBatch batch)
+    {
+        var spans = new Dictionary<string, (int First, int Last)>();
+        foreach (var (key, s) in batch.Series)
+        {
+            if (s.IsEmpty) continue;
+            spans[key.Station] = spans.TryGetValue(key.Station, out var sp)
+                ? (Math.Min(sp.First, s.FirstHour), Math.Max(sp.Last, s.LastHour))
+                : (s.FirstHour, s.LastHour);
+        }
+        return spans;
+    }
+
+    private static Dictionary<ChunkKey, Chunk> LoadExisting(AqStore store, IEnumerable<ChunkKey> keys)
+    {
+        var wanted = keys.ToHashSet();
+        var result = new Dictionary<ChunkKey, Chunk>();
+        if (wanted.Count == 0 || Convert.ToInt64(store.Scalar("SELECT count(*) FROM series"), Fmt.Inv) == 0) return result;
+        store.Execute("CREATE OR REPLACE TEMP TABLE wanted(station_id VARCHAR, variable VARCHAR, start_hour INTEGER)");
+        using (var app = store.Connection.CreateAppender("wanted"))
+            foreach (var k in wanted) app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour).EndRow();
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "SELECT s.station_id, s.variable, s.start_hour, s.vals, s.flags FROM series s " +
+                          "JOIN wanted w USING (station_id, variable, start_hour)";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var key = new ChunkKey(r.GetString(0), r.GetString(1), r.GetInt32(2));
+            result[key] = StoreChunks.Read(r, 3, 4);
+        }
+        return result;
+    }
+
+    private static void DeleteKeys(AqStore store, IEnumerable<ChunkKey> keys)
+    {
+        if (!keys.Any()) return;
+        store.Execute("DELETE FROM series WHERE (station_id, variable, start_hour) IN (SELECT station_id, variable, start_hour FROM wanted)");
+    }
+
+    private static void AppendChunks(AqStore store, Dictionary<ChunkKey, Chunk> chunks)
+    {
+        using var app = store.Connection.CreateAppender("series");
+        foreach (var (k, c) in chunks)
+        {
+            var row = app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour)
+                .AppendValue(StoreChunks.Nullable(c.Values));
+            if (c.Flags.All(f => f == 0)) row.AppendNullValue(); // most chunks carry no flag: store NULL
+            else row.AppendValue((IEnumerable<byte>)c.Flags);
+            row.EndRow();
+        }
+    }
+
+    private static void UpsertStations(AqStore store, ImportBatch batch, Dictionary<string, (int First, int Last)> spans)
+    {
+        foreach (var st in batch.Stations)
+        {
+            var (first, last) = spans.TryGetValue(st.Id, out var sp) ? sp : (int.MaxValue, int.MinValue);
+            var q = AqStore.Quote;
+            string N(double? d) => d is { } x ? Fmt.D(x, "R") : "NULL";
+            string S(string? s) => s is null ? "NULL" : q(s);
+            store.Execute($"""
+                INSERT INTO stations VALUES ({q(st.Id)}, {q(st.Name)}, {N(st.Longitude)}, {N(st.Latitude)}, {S(st.City)},
+                    {S(st.Province)}, {S(st.Type)}, {q(batch.Source)}, {q(batch.SourceTimeZone)},
+                    {(first == int.MaxValue ? "NULL" : first)}, {(last == int.MinValue ? "NULL" : last)})
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                    longitude = coalesce(excluded.longitude, stations.longitude), latitude = coalesce(excluded.latitude, stations.latitude),
+                    city = coalesce(excluded.city, stations.city), province = coalesce(excluded.province, stations.province),
+                    type = coalesce(excluded.type, stations.type), source = excluded.source, time_zone = excluded.time_zone,
+                    first_hour = least(excluded.first_hour, stations.first_hour), last_hour = greatest(excluded.last_hour, stations.last_hour)
+                """);
+        }
+    }
+
+    private static void LogIngest(AqStore store, ImportBatch batch)
+    {
+        var id = Convert.ToInt32(store.Scalar("SELECT coalesce(max(id), 0) + 1 FROM ingests"), Fmt.Inv);
+        var observed = batch.Series.Sum(kv => kv.Value.IsEmpty ? 0L : kv.Value.Dense().Mask.LongCount(m => m));
+        var q = AqStore.Quote;
+        store.Execute($"INSERT INTO ingests VALUES ({id}, now()::TIMESTAMP, {q(batch.Source)}, {q(batch.SourceTimeZone)}, " +
+                      $"{q(string.Join("; ", batch.Files))}, {batch.Stations.Count}, {observed}, {q(string.Join("\n", batch.Notes))})");
+    }
+}
