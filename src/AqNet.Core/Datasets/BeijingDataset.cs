@@ -43,10 +43,10 @@ public static class BeijingDataset
     }
 
     /// <summary>`aqnet data download beijing`: use a local copy when one is given or found (offline), else
-    /// download the outer zip from <paramref name="url"/>, unpack the inner zip into the cache, and verify it.</summary>
-    public static string Download(string? from, string url, string? cacheFolder, IProgress<string>? progress, CancellationToken ct)
+    /// (or with <paramref name="force"/>) download the outer zip from <paramref name="url"/>, unpack the inner zip into the cache, and verify it.</summary>
+    public static string Download(string? from, string url, string? cacheFolder, bool force, IProgress<string>? progress, CancellationToken ct)
     {
-        var local = from is not null || Environment.GetEnvironmentVariable("AQNET_DATA") is { Length: > 0 } ? Locate(from) : null;
+        var local = from is not null || (!force && Environment.GetEnvironmentVariable("AQNET_DATA") is { Length: > 0 }) ? Locate(from) : null;
         if (from is not null && local is null)
             throw new InputException($"--from '{from}': no {InnerZipName} there (expected the file itself, or a folder holding it or beijing-multisite/{InnerZipName})");
         var cache = cacheFolder ?? CacheFolder();
@@ -54,7 +54,7 @@ public static class BeijingDataset
         {
             Directory.CreateDirectory(cache);
             var outer = Path.Combine(cache, "beijing+multi+site+air+quality+data.zip");
-            if (!File.Exists(outer)) Http.DownloadFile(url, outer, progress, ct);
+            if (force || !File.Exists(outer)) Http.DownloadFile(url, outer, progress, ct);
             local = UnpackInner(outer, cache);
         }
         progress?.Report($"verifying {local}");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AqNet.Core.Data;
 
 namespace AqNet.Core.Import;
@@ -45,6 +46,22 @@ public sealed class SeriesBuilder(string stationId, string variable)
         _values[i] = float.IsFinite(value) ? value : float.NaN;
         _state[i] = float.IsFinite(value) ? Observed : SetEmpty;
     }
+
+    /// <summary>Like <see cref="Set"/> but returns false instead of throwing when the cell was already set, so hot
+    /// import loops build the (file, line) message only on failure. Compatible extension of the original API.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
+    public bool TrySet(int hour, float value)
+    {
+        Ensure(hour);
+        var i = hour - _start;
+        if (_state[i] != Missing) return false;
+        if (float.IsFinite(value)) { _values[i] = value; _state[i] = Observed; }
+        else { _values[i] = float.NaN; _state[i] = SetEmpty; }
+        return true;
+    }
+
+    /// <summary>Missing, Observed or SetEmpty at an absolute hour (Missing outside the touched range).</summary>
+    public byte StateAt(int hour) => hour >= _start && hour < _start + _state.Length ? _state[hour - _start] : Missing;
 
     public bool IsObserved(int hour) => hour >= _start && hour < _start + _state.Length && _state[hour - _start] == Observed;
 

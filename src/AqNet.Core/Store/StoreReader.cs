@@ -36,10 +36,10 @@ public static class StoreReader
         if (stationId is not null && !spans.ContainsKey(stationId))
             throw new InputException($"station '{stationId}' is not in store '{store.Path}'; `aqnet stations --store {store.Path}` lists them");
         using var cmd = store.Connection.CreateCommand();
-        var bits = QcBits.Select(b => $"sum(coalesce(list_count(list_filter(flags, f -> (f & {b.Bit}) > 0)), 0))").ToList();
+        var bits = QcBits.Select(b => $"sum(coalesce(list_count(list_filter(flags, f -> (f & {b.Bit}) > 0)), 0))::BIGINT").ToList();
         cmd.CommandText = $"""
-            SELECT station_id, variable, sum(list_count(vals)),
-                   sum(coalesce(list_count(list_filter(flags, f -> f > 0)), 0)), {string.Join(", ", bits)}
+            SELECT station_id, variable, sum(list_count(vals))::BIGINT,
+                   sum(coalesce(list_count(list_filter(flags, f -> f > 0)), 0))::BIGINT, {string.Join(", ", bits)}
             FROM series {(stationId is null ? "" : "WHERE station_id = " + AqStore.Quote(stationId))}
             GROUP BY station_id, variable ORDER BY station_id, variable
             """;

@@ -18,7 +18,16 @@ public sealed class WindowContext
     public int Seed { get; init; }
     /// <summary>Where a forecaster may write its logs (per-epoch metrics), or null.</summary>
     public string? WorkDir { get; init; }
+    /// <summary>Offset of the station network's local time (hours; +8 for Chinese data): climatology and plots use local time.</summary>
+    public int UtcOffsetHours { get; init; } = 8;
+    /// <summary>Quick mode (smoke runs): neural models may use fewer epochs or a stride; baselines ignore it.</summary>
+    public bool Quick { get; init; }
+    /// <summary>Panel station ids, indexed like WindowSet.Station (empty when unknown).</summary>
+    public IReadOnlyList<string> StationIds { get; init; } = [];
 
     public float Unscale(float scaled) => scaled * TargetStd + TargetMean;
     public float Scale(float ugm3) => (ugm3 - TargetMean) / TargetStd;
+
+    /// <summary>UTC time of panel hour index t.</summary>
+    public DateTime TimeAt(int t) => PanelStartUtc.AddHours(t);
 }

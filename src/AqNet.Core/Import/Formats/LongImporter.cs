@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using AqNet.Core.Data;
+
+namespace AqNet.Core.Import;
+
+/// <summary>A long table (optionally .gz): one row per station, [instrument,] time[, variable] and value, columns
+/// found by the names in <see cref="LongFormatOptions"/>. Values are taken as published: negatives stay (QC flags
+/// them); other columns (e.g. EPA qualifier codes) are ignored. Several instruments at one station are
+/// reconciled by <see cref="InstrumentReconciler"/>.</summary>
+internal static class LongImporter
+{
+    public static ImportBatch Read(IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var o = options.Long ?? throw new InputException("the long format needs a column mapping (station, time, value, variable columns; e.g. the epa preset)");
+        if ((o.Variable is null) == (o.VariableColumn is null))
+            throw new InputException("the long format needs exactly one of a variable name (e.g. PM2.5) or a variable column");
+        if (o.Variable is not null && !Variables.IsKnown(o.Variable))
+            throw new InputException($"unknown variable '{o.Variable}'; expected one of {string.Join(", ", Variables.All)}");
+        var offset = LongTimeParser.ParseZone(o.TimeZone);
+        var entries = InputResolver.Resolve(paths, n => (n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) && !ImportContext.IsStationList(n), "long-table CSV");
+        var stationsPath = ImportContext.LocateStations(options, entries, "sites.csv", "stations.csv");
+        var batch = new ImportBatch("long", offset == 0 ? "UTC" : $"UTC{(offset > 0 ? "+" : "-")}{Math.Abs(offset):00}:00");
+        var sites = stationsPath is null ? [] : LongSites.Read(stationsPath, o, batch.Notes);
+        var ctx = new ImportContext(batch, entries.Count, progress);
+        var raw = new InstrumentReconciler();
+        // Rows write straight into per-instrument series, so files are read one after another (no merge step).
+        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx)),
+            (e, rows) => ctx.FileDone(e, rows.Value), ct);
+        raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
+        ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
+        return batch;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
+    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, int offset, InstrumentReconciler raw, ImportContext ctx)
+    {
+        using var stream = opener.Open(e);
+        var reader = new ByteLineReader(stream);
+        var fields = new CsvFields();
+        var delim = (byte)o.Delimiter;
+        if (!reader.ReadLine(out var headerLine)) throw new InputException($"{e.Display}: the file is empty; expected a header with columns {o.StationColumn}, {o.TimeColumn}, {o.ValueColumn}");
+        fields.Split(headerLine, delim);
+        var header = fields.AllText(headerLine).Select(h => h.Trim()).ToArray();
+        ImportContext.CheckDelimiter(e.Display, header.Length == 1 ? [System.Text.Encoding.UTF8.GetString(headerLine)] : header, o.Delimiter); // quotes hide other delimiters from the splitter
+        int Col(string? name)
+        {
+            if (name is null) return -1;
+            var i = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+            return i >= 0 ? i : throw new InputException($"{e.Display}, line 1: no column '{name}'; the header has {string.Join(o.Delimiter, header)}");
+        }
+        int cs = Col(o.StationColumn), ctime = Col(o.TimeColumn), cv = Col(o.ValueColumn), cvar = Col(o.VariableColumn), ci = Col(o.InstrumentColumn);
+        var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
+        var time = new LongTimeParser(o.TimeFormat, offset);
+        var keys = new CellCache[3];
+        for (var k = 0; k < keys.Length; k++) keys[k] = new CellCache();
+        SeriesBuilder? series = null;
+        string? sKey = null, iKey = null, vKey = o.Variable;
+        long rows = 0;
+        while (reader.ReadLine(out var line))
+        {
+            if (line.IsEmpty) continue;
+            var n = reader.LineNumber;
+            fields.Split(line, delim);
+            if (fields.Count != header.Length)
+                throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
+            var st = keys[0].Get(fields, line, cs);
+            var ins = ci >= 0 ? keys[1].Get(fields, line, ci) : "";
+            var vr = cvar >= 0 ? keys[2].Get(fields, line, cvar) : o.Variable!;
+            if (st.Length == 0) throw new InputException($"{e.Display}, line {n}, column {cs + 1} ({header[cs]}): empty; expected a station id");
+            if (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || !ReferenceEquals(vr, vKey) || series is null)
+            {
+                if (!Variables.IsKnown(vr)) throw new InputException($"{e.Display}, line {n}, column {cvar + 1} ({header[Math.Max(cvar, 0)]}): unknown variable '{vr}'; expected one of {string.Join(", ", Variables.All)}");
+                series = raw.Get(st, vr, ins);
+                (sKey, iKey, vKey) = (st, ins, vr);
+            }
+            var hour = time.Parse(fields[line, ctime], out var problem)
+                ?? throw new InputException($"{e.Display}, line {n}, column {ctime + 1} ({header[ctime]}): '{FastNumber.Show(fields[line, ctime])}' is {problem}");
+            var cell = fields[line, cv];
+            float x;
+            if (IsMissing(cell, missing)) x = float.NaN;
+            else if (FastNumber.TryParse(cell, out var d)) x = (float)d;
+            else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
+            if (!series.TrySet(hour, x)) series.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
+            if (++rows % 250_000 == 0) ctx.Rows(rows, e);
+        }
+        return rows;
+    }
+
+    private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] tokens)
+    {
+        foreach (var t in tokens)
+            if (cell.SequenceEqual(t)) return true;
+        return false;
+    }
+
+    /// <summary>Returns the same string instance while a column repeats the same bytes (sorted files), so
+    /// per-row strings are only made when the key changes.</summary>
+    private sealed class CellCache
+    {
+        private byte[] _bytes = [];
+        private string _text = "";
+        private bool _set;
+
+        public string Get(CsvFields f, ReadOnlySpan<byte> line, int col)
+        {
+            var cell = f[line, col];
+            if (_set && cell.SequenceEqual(_bytes)) return _text;
+            _bytes = cell.ToArray();
+            _text = f.Text(line, col).Trim();
+            _set = true;
+            return _text;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using AqNet.Core.Data;
+
+namespace AqNet.Core.Import;
+
+/// <summary>Shared bookkeeping of one ingest: progress counts and the registration of stations seen in the data.</summary>
+internal sealed class ImportContext(ImportBatch batch, int filesTotal, IProgress<ImportProgress>? progress)
+{
+    private int _filesDone;
+    private long _rows;
+
+    public ImportBatch Batch { get; } = batch;
+
+    /// <summary>Called on the merging thread after each file.</summary>
+    public void FileDone(InputEntry e, long rows)
+    {
+        _filesDone++;
+        _rows += rows;
+        Batch.Files.Add(e.Display);
+        progress?.Report(new ImportProgress(_filesDone, filesTotal, _rows, e.Display));
+    }
+
+    public void Rows(long rows, InputEntry e) =>
+        progress?.Report(new ImportProgress(_filesDone, filesTotal, _rows + rows, e.Display));
+
+    /// <summary>Adds every station seen in the data (with its list entry when there is one) and notes those
+    /// without coordinates: they are kept and ingested, only spatial work skips them.</summary>
+    public void AddStations(IEnumerable<string> seenIds, Func<string, Station?> lookup, string listName)
+    {
+        var noEntry = new List<string>();
+        var noCoords = new List<string>();
+        var n = 0;
+        foreach (var id in seenIds.Order(StringComparer.Ordinal))
+        {
+            n++;
+            var s = lookup(id);
+            if (s is null) noEntry.Add(id);
+            s ??= new Station(id, id, null, null);
+            if (!s.HasCoordinates) noCoords.Add(id);
+            Batch.AddStation(s);
+        }
+        Batch.Notes.Add($"{n} stations in the data; {n - noCoords.Count} with coordinates, {noCoords.Count} without");
+        if (noEntry.Count > 0)
+            Batch.Notes.Add($"{noEntry.Count} stations are not in {listName} (ingested without coordinates): {Ids(noEntry)}");
+        var listedNoCoords = noCoords.Except(noEntry).ToList();
+        if (listedNoCoords.Count > 0)
+            Batch.Notes.Add($"{listedNoCoords.Count} stations have blank coordinates in {listName} (ingested without coordinates): {Ids(listedNoCoords)}");
+    }
+
+    private static string Ids(List<string> ids) =>
+        string.Join(", ", ids.Take(20)) + (ids.Count > 20 ? $" and {ids.Count - 20} more" : "");
+
+    /// <summary>The stations file: the one given (must exist), else the first of <paramref name="names"/> found in
+    /// an input's folder, else null.</summary>
+    public static string? LocateStations(ImportOptions options, IReadOnlyList<InputEntry> entries, params string[] names)
+    {
+        if (options.StationsFile is { } given)
+        {
+            if (!File.Exists(given)) throw new InputException($"stations file '{given}' does not exist; expected a CSV station list (or omit it to use {string.Join(" / ", names)} beside the input)");
+            return given;
+        }
+        foreach (var folder in entries.Select(e => e.Folder).Distinct())
+            foreach (var name in names)
+            {
+                var p = Path.Combine(folder ?? ".", name);
+                if (File.Exists(p)) return p;
+            }
+        return null;
+    }
+
+    public static bool IsStationList(string name) =>
+        name.Equals("stations.csv", StringComparison.OrdinalIgnoreCase) || name.Equals("NewSiteList.csv", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("station_info.csv", StringComparison.OrdinalIgnoreCase) || name.Equals("sites.csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A header that is one column containing ';' or a tab was written with another delimiter.</summary>
+    public static void CheckDelimiter(string where, IReadOnlyList<string> header, char expected)
+    {
+        if (header.Count != 1) return;
+        foreach (var other in new[] { ';', '\t', ',', '|' })
+            if (other != expected && header[0].Contains(other))
+                throw new InputException($"{where}, line 1: the header is one column containing '{(other == '\t' ? "\\t" : other.ToString())}'; expected '{(expected == '\t' ? "\\t" : expected.ToString())}'-separated columns (wrong delimiter?)");
+    }
+}

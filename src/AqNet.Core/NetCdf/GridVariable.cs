@@ -1,0 +1,65 @@
+namespace AqNet.Core.NetCdf;
+
+/// <summary>A float32 data variable on the lat/lon grid: [time, lat, lon] when PerTime, else [lat, lon].
+/// The writer adds _FillValue (<see cref="FillValue"/>) and coordinates unless given.</summary>
+public sealed record GridVariable(string Name, bool PerTime, IReadOnlyList<NcAttribute> Attributes)
+{
+    /// <summary>Missing cells are stored as -9999 (not NaN): CF allows both, but -9999 survives every tool chain
+    /// (CDO, GDAL, spreadsheets) and is impossible for a concentration or a distance. The writer maps NaN input to it;
+    /// xarray and <see cref="NetCdfReader"/> (mask on) map it back to NaN.</summary>
+    public const float FillValue = -9999f;
+
+    public static GridVariable Create(string name, bool perTime, string units, string longName, string? standardName = null)
+    {
+        var atts = new List<NcAttribute> { NcAttribute.Text("long_name", longName), NcAttribute.Text("units", units) };
+        if (standardName is not null) atts.Insert(0, NcAttribute.Text("standard_name", standardName));
+        return new GridVariable(name, perTime, atts);
+    }
+
+    /// <summary>Reanalysis PM2.5, µg/m³ (CF spells it "ug m-3").</summary>
+    public static GridVariable Pm25() => Create("pm25", true, "ug m-3", "PM2.5 mass concentration (reanalysis)",
+        "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air");
+
+    /// <summary>Spread of the estimate over the k ensemble members / folds, same units as pm25.</summary>
+    public static GridVariable Pm25Uncertainty() => Create("pm25_uncertainty", true, "ug m-3",
+        "PM2.5 uncertainty (standard deviation over k estimates)");
+
+    /// <summary>Great-circle distance from each cell centre to the nearest station used, km; static, so [lat, lon].</summary>
+    public static GridVariable DistanceToNearestStation() => Create("distance_to_nearest_station", false, "km",
+        "distance from cell centre to the nearest station");
+}
+
+/// <summary>Time coordinate values (double) and their CF units, e.g. "hours since 1970-01-01 00:00:00".</summary>
+public sealed record NcTimeAxis(IReadOnlyList<double> Values, string Units)
+{
+    public const string HoursSinceEpoch = "hours since 1970-01-01 00:00:00";
+
+    /// <summary>UTC times as hours since 1970-01-01 00:00:00 (fractional hours kept). Local times are rejected:
+    /// the file's time axis is UTC and a silent conversion would shift it by the machine's offset.</summary>
+    public static NcTimeAxis FromUtc(IReadOnlyList<DateTime> timesUtc)
+    {
+        if (timesUtc.Any(t => t.Kind == DateTimeKind.Local))
+            throw new ArgumentException("times must be UTC (DateTimeKind.Utc or Unspecified meaning UTC)", nameof(timesUtc));
+        return new NcTimeAxis(timesUtc.Select(t => (t - DateTime.UnixEpoch).TotalHours).ToArray(), HoursSinceEpoch);
+    }
+}
+
+/// <summary>Global attributes. Conventions = "CF-1.8" is always written; Extra adds any others (e.g. references).</summary>
+public sealed record NetCdfGlobals(string Title, string Source, string History, string? Institution = null)
+{
+    public IReadOnlyList<NcAttribute> Extra { get; init; } = [];
+
+    internal List<NcAttribute> ToAttributes()
+    {
+        var atts = new List<NcAttribute>
+        {
+            NcAttribute.Text("Conventions", "CF-1.8"),
+            NcAttribute.Text("title", Title),
+            NcAttribute.Text("source", Source),
+            NcAttribute.Text("history", History),
+        };
+        if (Institution is not null) atts.Add(NcAttribute.Text("institution", Institution));
+        atts.AddRange(Extra.Where(e => atts.All(a => a.Name != e.Name)));
+        return atts;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+
+namespace AqNet.Core.NetCdf;
+
+/// <summary>A minimal reader for classic and 64-bit-offset files: the header, and whole variables or single record
+/// slabs of float, double, int or short data. Enough to round-trip and check this project's own output.</summary>
+public sealed class NetCdfReader : IDisposable
+{
+    private readonly FileStream _fs;
+    private readonly string _path;
+
+    public NcHeader Header { get; }
+
+    private NetCdfReader(string path, FileStream fs, NcHeader h) => (_path, _fs, Header) = (path, fs, h);
+
+    public static NetCdfReader Open(string path)
+    {
+        var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        try
+        {
+            return new NetCdfReader(path, fs, NcHeaderCodec.Read(fs, path));
+        }
+        catch (Exception e) when (e is ArgumentException or EndOfStreamException)
+        {
+            fs.Dispose();
+            throw new InvalidDataException($"{path}: truncated or malformed NetCDF header", e);
+        }
+        catch { fs.Dispose(); throw; }
+    }
+
+    /// <summary>All values of a variable in row-major order (all records for a record variable), as doubles.
+    /// With mask, values equal to the variable's _FillValue become NaN.</summary>
+    public double[] ReadDoubles(string variable, bool mask = true)
+    {
+        var v = Header.Variable(variable);
+        var records = Header.IsRecordVariable(v) ? Header.NumRecs : 1;
+        var per = Header.ValuesPerSlab(v);
+        var all = new double[checked(records * per)];
+        for (var r = 0; r < records; r++) ReadSlab(v, r, mask).CopyTo(all, r * per);
+        return all;
+    }
+
+    /// <summary>All values as float32 (exact for float variables).</summary>
+    public float[] ReadFloats(string variable, bool mask = true) => ReadDoubles(variable, mask).Select(d => (float)d).ToArray();
+
+    /// <summary>One [lat, lon] slab of a record variable at record t, as float32.</summary>
+    public float[] ReadTimeSlice(string variable, int t, bool mask = true)
+    {
+        var v = Header.Variable(variable);
+        if (!Header.IsRecordVariable(v)) throw new ArgumentException($"{variable} is not a record variable", nameof(variable));
+        if ((uint)t >= Header.NumRecs) throw new ArgumentOutOfRangeException(nameof(t));
+        return ReadSlab(v, t, mask).Select(d => (float)d).ToArray();
+    }
+
+    private double[] ReadSlab(NcVariable v, long record, bool mask)
+    {
+        var n = checked((int)Header.ValuesPerSlab(v));
+        var size = NcHeader.SizeOf(v.Type);
+        var raw = new byte[n * size];
+        _fs.Position = v.Begin + (Header.IsRecordVariable(v) ? record * Header.RecordSize : 0);
+        _fs.ReadExactly(raw);
+        var fill = mask ? v.Attribute("_FillValue")?.AsDoubles().FirstOrDefault() : null;
+        var result = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var s = raw.AsSpan(i * size);
+            double x = v.Type switch
+            {
+                NcType.Float => BinaryPrimitives.ReadSingleBigEndian(s),
+                NcType.Double => BinaryPrimitives.ReadDoubleBigEndian(s),
+                NcType.Int => BinaryPrimitives.ReadInt32BigEndian(s),
+                NcType.Short => BinaryPrimitives.ReadInt16BigEndian(s),
+                _ => throw new NotSupportedException($"{_path}: reading {v.Type} data of {v.Name} is not supported"),
+            };
+            // Compare in the variable's own type so a float fill (-9999f) matches exactly.
+            result[i] = fill is double f && (v.Type == NcType.Float ? (float)x == (float)f : x == f) ? double.NaN : x;
+        }
+        return result;
+    }
+
+    public void Dispose() => _fs.Dispose();
+}

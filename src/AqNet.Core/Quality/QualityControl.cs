@@ -1,0 +1,46 @@
+using AqNet.Core.Data;
+using AqNet.Core.Import;
+
+namespace AqNet.Core.Quality;
+
+/// <summary>Flags suspicious values of an imported batch (bounds, isolated spikes, constant runs, PM2.5 above PM10)
+/// in each SeriesBuilder's <see cref="SeriesBuilder.DenseFlags"/>. It only marks values: values, masks and
+/// series are never changed or removed. Running it again gives the same flags (all bits but the importer's
+/// <see cref="QcFlags.Reconciled"/> are recomputed). See docs/quality-control.md.</summary>
+public static class QualityControl
+{
+    public static QcReport Apply(ImportBatch batch, QcOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var o = options ?? QcOptions.Default;
+        var dense = new Dictionary<(string, string), (float[] V, bool[] M, byte[] F, int First)>();
+        foreach (var (key, s) in batch.Series)
+        {
+            var (v, m) = s.Dense();
+            var f = s.DenseFlags();
+            for (var i = 0; i < f.Length; i++) f[i] &= (byte)QcFlags.Reconciled;
+            if (o.Bounds.TryGetValue(s.Variable, out var b)) QcRules.Bounds(v, m, f, b.Min, b.Max);
+            if (o.SpikeMinSpread.TryGetValue(s.Variable, out var spikeFloor))
+                QcRules.Spikes(v, m, f, o.SpikeHalfWindow, o.SpikeMinNeighboursPerSide, o.SpikeK, spikeFloor);
+            if (o.ConstantRunHours > 0)
+                QcRules.ConstantRuns(v, m, f, o.ConstantRunHours, o.ConstantRunFloor.TryGetValue(s.Variable, out var runFloor) ? runFloor : null);
+            dense[key] = (v, m, f, s.FirstHour);
+        }
+        foreach (var ((station, variable), pm25) in dense)
+        {
+            if (variable != Variables.Pm25 || !dense.TryGetValue((station, Variables.Pm10), out var pm10)) continue;
+            // Both values get the flag: from one station's data alone we cannot tell which instrument is wrong.
+            for (var i = 0; i < pm25.V.Length; i++)
+            {
+                var j = pm25.First + i - pm10.First;
+                if (j < 0 || j >= pm10.V.Length || !pm25.M[i] || !pm10.M[j]) continue;
+                if (pm25.V[i] > pm10.V[j] + o.Pm25AbovePm10Tolerance)
+                {
+                    pm25.F[i] |= (byte)QcFlags.Pm25AbovePm10;
+                    pm10.F[j] |= (byte)QcFlags.Pm25AbovePm10;
+                }
+            }
+        }
+        return new QcReport(dense.ToDictionary(k => k.Key, k => QcCounts.Count(k.Value.M, k.Value.F)));
+    }
+}

@@ -1,0 +1,50 @@
+using AqNet.Core.Data;
+
+namespace AqNet.Core.Spatial;
+
+/// <summary>The hot loop of the spatial evaluation: every model's estimate of every hidden station at every test hour.</summary>
+internal static class FoldEstimator
+{
+    /// <summary>Estimates laid out [model, hidden, hour − test.Start]; NaN where the hidden station is not observed or no
+    /// visible station is. Each hidden station's visible stations are sorted by distance once; per hour the first
+    /// observed ones (as many as the greediest model needs) are gathered. Parallel over hours; deterministic.</summary>
+    public static float[] Estimate(Panel panel, int v, (int Start, int End) test, SpatialFold fold, KnnIndex index, IReadOnlyList<ISpatialInterpolator> models)
+    {
+        var nh = fold.Hidden.Length;
+        var nt = test.End - test.Start;
+        var est = new float[checked(models.Count * nh * nt)];
+        Array.Fill(est, float.NaN);
+        if (fold.Visible.Length == 0 || nh == 0) return est;
+        var candidates = new bool[panel.S];
+        foreach (var s in fold.Visible) candidates[s] = true;
+        var queries = fold.Hidden.Select(h => GeoPoint.Of(panel.Stations[h])!.Value).ToArray();
+        var sorted = index.NearestBatch(queries, fold.Visible.Length, null, candidates);
+        var need = models.Any(m => m.MaxNeighbours is null) ? fold.Visible.Length : Math.Min(fold.Visible.Length, models.Max(m => m.MaxNeighbours!.Value));
+        const int chunk = 32;
+        Parallel.For(0, (nt + chunk - 1) / chunk, c =>
+        {
+            var idx = new int[need];
+            var dist = new double[need];
+            var val = new float[need];
+            for (var t = test.Start + c * chunk; t < Math.Min(test.End, test.Start + (c + 1) * chunk); t++)
+                for (var h = 0; h < nh; h++)
+                {
+                    if (!panel.Mask[panel.Index(t, fold.Hidden[h], v)]) continue;
+                    var order = sorted.IndicesOf(h);
+                    var dists = sorted.DistancesOf(h);
+                    var n = 0;
+                    for (var j = 0; j < order.Length && n < need; j++)
+                    {
+                        var p = panel.Index(t, order[j], v);
+                        if (!panel.Mask[p]) continue;
+                        idx[n] = order[j]; dist[n] = dists[j]; val[n] = panel.Values[p]; n++;
+                    }
+                    if (n == 0) continue;
+                    var nb = new NeighbourValues(idx.AsSpan(0, n), dist.AsSpan(0, n), val.AsSpan(0, n));
+                    for (var m = 0; m < models.Count; m++)
+                        est[(m * nh + h) * nt + t - test.Start] = models[m].Estimate(queries[h], nb);
+                }
+        });
+        return est;
+    }
+}

@@ -1,0 +1,108 @@
+namespace AqNet.Core.Spatial;
+
+/// <summary>Ordinary kriging per hour from the (k nearest) visible stations observed that hour. The variogram is fitted
+/// once on the training hours of the visible stations (<see cref="VariogramFitter"/>: pairwise relative semivariogram,
+/// WLS fit), or given. Only its shape (nugget/sill ratio and range) matters for the weights, so a relative variogram
+/// serves raw µg/m³ values. Weights may be negative (classical OK, not clipped). A query on a station returns its value;
+/// if the system is singular (co-located stations with a zero nugget) the estimate falls back to the neighbours' mean.</summary>
+public sealed class KrigingInterpolator : ISpatialInterpolator
+{
+    private bool _given; // model supplied by the caller: Fit does not refit it
+    private double[] _dist = [];
+    private int _s;
+
+    /// <param name="maxNeighbours">k nearest observed stations in each system (null = all); 16 keeps systems small nationally.</param>
+    /// <param name="maxLagKm">largest lag of the empirical variogram; null = twice the median distance from a station to
+    /// its k-th nearest other station, capped at the largest station distance (the lags the kriging systems actually use).</param>
+    public KrigingInterpolator(VariogramKind kind = VariogramKind.Exponential, int? maxNeighbours = 16, double? maxLagKm = null, int bins = 20)
+    {
+        if (maxNeighbours is { } k) Check.AtLeast(k, 1, nameof(maxNeighbours));
+        if (maxLagKm is { } m) Check.Positive(m, nameof(maxLagKm));
+        Check.AtLeast(bins, 1, nameof(bins));
+        Kind = kind;
+        MaxNeighbours = maxNeighbours;
+        MaxLagKm = maxLagKm;
+        Bins = bins;
+    }
+
+    /// <summary>Kriging with a known variogram: Fit only records the station geometry.</summary>
+    public static KrigingInterpolator WithModel(VariogramModel model, int? maxNeighbours = 16) =>
+        new(model.Kind, maxNeighbours) { Model = model, _given = true };
+
+    private KrigingInterpolator(VariogramKind kind, int? maxNeighbours) : this(kind, maxNeighbours, null, 20) { }
+
+    public string Name => "kriging";
+    public VariogramKind Kind { get; }
+    public int? MaxNeighbours { get; }
+    public double? MaxLagKm { get; }
+    public int Bins { get; }
+
+    /// <summary>The variogram in use (after Fit, or the given one).</summary>
+    public VariogramModel? Model { get; private set; }
+
+    /// <summary>The empirical variogram of the last Fit (null with a given model).</summary>
+    public EmpiricalVariogram? Empirical { get; private set; }
+
+    public void Fit(SpatialTrainingData train)
+    {
+        _dist = train.StationDistancesKm;
+        _s = train.Stations.Count;
+        if (_given) return;
+        var lag = MaxLagKm ?? train.Cached("maxlag:" + MaxNeighbours, () => new[] { DefaultMaxLagKm(train, MaxNeighbours) })[0];
+        Empirical = VariogramFitter.PairwiseRelative(train, lag, Bins);
+        Model = VariogramFitter.Fit(Empirical, Kind);
+    }
+
+    public float Estimate(GeoPoint query, NeighbourValues neighbours)
+    {
+        var model = Model ?? throw new InvalidOperationException("kriging: call Fit before Estimate");
+        var nb = MaxNeighbours is { } k ? neighbours.Take(k) : neighbours;
+        if (nb.Count == 0) return float.NaN;
+        if (nb.DistancesKm[0] <= IdwInterpolator.CoincidentKm) return IdwInterpolator.CoincidentMean(nb);
+        if (nb.Count == 1) return nb.Values[0];
+        var n = nb.Count;
+        var m = n + 1;
+        Span<double> a = m <= 48 ? stackalloc double[m * m] : new double[m * m];
+        Span<double> b = m <= 48 ? stackalloc double[m] : new double[m];
+        for (var i = 0; i < n; i++)
+        {
+            var si = nb.Stations[i];
+            for (var j = 0; j < n; j++)
+                a[i * m + j] = i == j ? 0 : model.GammaBetweenStations(_dist[si * _s + nb.Stations[j]]);
+            a[i * m + n] = 1;
+            a[n * m + i] = 1;
+            b[i] = model.Gamma(nb.DistancesKm[i]);
+        }
+        a[n * m + n] = 0;
+        b[n] = 1; // unbiasedness: weights sum to 1 (b[n] becomes the Lagrange multiplier)
+        double est = 0;
+        if (LinearSolver.Solve(a, b, m))
+            for (var i = 0; i < n; i++) est += b[i] * nb.Values[i];
+        else
+        {
+            foreach (var v in nb.Values) est += v;
+            est /= n;
+        }
+        return (float)est;
+    }
+
+    /// <summary>Uses every located station's position (positions only, no values), so all folds share it.</summary>
+    internal static double DefaultMaxLagKm(SpatialTrainingData train, int? k)
+    {
+        var s = train.Stations.Count;
+        var d = train.StationDistancesKm;
+        var kth = new List<double>();
+        var max = 0.0;
+        for (var i = 0; i < s; i++)
+        {
+            var row = Enumerable.Range(0, s).Where(j => j != i && !double.IsNaN(d[i * s + j])).Select(j => d[i * s + j]).Order().ToArray();
+            if (row.Length == 0) continue;
+            kth.Add(row[Math.Min(row.Length, k ?? int.MaxValue) - 1]);
+            max = Math.Max(max, row[^1]);
+        }
+        if (kth.Count == 0) return 1; // fewer than 2 located stations: no pairs anyway
+        kth.Sort();
+        var median = kth[kth.Count / 2];
+        return Math.Max(Math.Min(2 * median, max), 1e-3);
+    }
+}

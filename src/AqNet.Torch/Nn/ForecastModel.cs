@@ -1,0 +1,34 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace AqNet.Torch.Nn;
+
+/// <summary>Base of the neural forecasters: forward(x [B, W, F]) = Head(Encode(x)) → [B, H] scaled PM2.5.
+/// Encode and Head are public and separate so other models (the neural kNN) can reuse the pooled vector.</summary>
+public abstract class ForecastModel : Module<Tensor, Tensor>
+{
+    protected ForecastModel(string name, AqNetOptions options) : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+    }
+
+    public AqNetOptions Options { get; }
+
+    /// <summary>Size D of the vector <see cref="Encode"/> returns.</summary>
+    public abstract int EncodedSize { get; }
+
+    /// <summary>x: [B, W, F] → z: [B, D].</summary>
+    public abstract Tensor Encode(Tensor x);
+
+    /// <summary>z: [B, D] → ŷ: [B, H].</summary>
+    public abstract Tensor Head(Tensor z);
+
+    // x: [B, W, F] → [B, H]
+    public override Tensor forward(Tensor x)
+    {
+        using var z = Encode(x);
+        return Head(z);
+    }
+}

@@ -1,0 +1,67 @@
+using AqNet.Torch.Nn;
+
+namespace AqNet.Torch.Training;
+
+/// <summary>Learning-rate schedule applied per epoch (computed from the epoch number, so resuming needs no state).</summary>
+public enum LrSchedule
+{
+    Constant,
+    /// <summary>Cosine from LearningRate down to MinLearningRate over Epochs.</summary>
+    Cosine,
+    /// <summary>Multiply by StepGamma every StepEpochs epochs.</summary>
+    Step,
+}
+
+/// <summary>Training hyper-parameters; defaults follow the paper (AdamW, lr 1e-3, MSE, batch 32).</summary>
+public sealed record TrainOptions
+{
+    public int Epochs { get; init; } = 50;
+    public int BatchSize { get; init; } = 32;
+    public double LearningRate { get; init; } = 1e-3;
+    public double WeightDecay { get; init; } = 1e-2;
+    /// <summary>Max global gradient norm; 0 turns clipping off.</summary>
+    public double ClipNorm { get; init; } = 1.0;
+    /// <summary>Stop after this many epochs without a better validation loss; 0 = never stop early.</summary>
+    public int Patience { get; init; } = 8;
+    public LrSchedule Schedule { get; init; } = LrSchedule.Constant;
+    public double MinLearningRate { get; init; } = 1e-5;
+    public int StepEpochs { get; init; } = 10;
+    public double StepGamma { get; init; } = 0.5;
+    /// <summary>Seed for torch and the shuffling; null = the WindowContext's seed.</summary>
+    public int? Seed { get; init; }
+    /// <summary>Cap on batches per epoch (quick mode); 0 = all.</summary>
+    public int MaxBatchesPerEpoch { get; init; }
+    /// <summary>Torch intra-op threads; 0 = leave torch's setting alone.</summary>
+    public int Threads { get; init; }
+    /// <summary>Batch size for validation and prediction (no gradients, so larger is fine).</summary>
+    public int EvalBatchSize { get; init; } = 1024;
+    /// <summary>Continue from WorkDir/resume.ckpt when it exists.</summary>
+    public bool Resume { get; init; }
+    /// <summary>Write WorkDir/resume.ckpt after every epoch (needs a WorkDir).</summary>
+    public bool SaveResumeState { get; init; } = true;
+
+    public void Validate()
+    {
+        Guard.AtLeast(Epochs, 1, nameof(Epochs));
+        Guard.AtLeast(BatchSize, 1, nameof(BatchSize));
+        Guard.Positive(LearningRate, nameof(LearningRate));
+        Guard.NonNegative(WeightDecay, nameof(WeightDecay));
+        Guard.NonNegative(ClipNorm, nameof(ClipNorm));
+        Guard.AtLeast(Patience, 0, nameof(Patience));
+        if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "unknown schedule");
+        Guard.NonNegative(MinLearningRate, nameof(MinLearningRate));
+        Guard.AtLeast(StepEpochs, 1, nameof(StepEpochs));
+        Guard.Positive(StepGamma, nameof(StepGamma));
+        Guard.AtLeast(MaxBatchesPerEpoch, 0, nameof(MaxBatchesPerEpoch));
+        Guard.AtLeast(Threads, 0, nameof(Threads));
+        Guard.AtLeast(EvalBatchSize, 1, nameof(EvalBatchSize));
+    }
+
+    /// <summary>Learning rate for a 0-based epoch under the schedule.</summary>
+    public double LearningRateAt(int epoch) => Schedule switch
+    {
+        LrSchedule.Cosine => MinLearningRate + 0.5 * (LearningRate - MinLearningRate) * (1 + Math.Cos(Math.PI * epoch / Epochs)),
+        LrSchedule.Step => LearningRate * Math.Pow(StepGamma, epoch / StepEpochs),
+        _ => LearningRate,
+    };
+}

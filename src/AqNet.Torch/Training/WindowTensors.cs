@@ -1,0 +1,38 @@
+using AqNet.Core.Windows;
+using static TorchSharp.torch;
+
+namespace AqNet.Torch.Training;
+
+/// <summary>A WindowSet's arrays as tensors, converted once; batches are cut with index_select so the hot loop
+/// allocates nothing per sample.</summary>
+public sealed class WindowTensors : IDisposable
+{
+    public WindowTensors(WindowSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        N = set.N;
+        X = tensor(set.X, [set.N, set.W, set.F]);    // [N, W, F]
+        Y = tensor(set.Y, [set.N, set.H]);           // [N, H]
+        Mask = tensor(set.YMask, [set.N, set.H]);    // [N, H]
+    }
+
+    public int N { get; }
+    public Tensor X { get; }
+    public Tensor Y { get; }
+    public Tensor Mask { get; }
+
+    /// <summary>Rows idx ([B] int64) of X, Y and Mask.</summary>
+    public (Tensor X, Tensor Y, Tensor Mask) Batch(Tensor idx) =>
+        (X.index_select(0, idx), Y.index_select(0, idx), Mask.index_select(0, idx));
+
+    /// <summary>Contiguous rows [start, start+count): views, no copy.</summary>
+    public (Tensor X, Tensor Y, Tensor Mask) Slice(long start, long count) =>
+        (X.narrow(0, start, count), Y.narrow(0, start, count), Mask.narrow(0, start, count));
+
+    public void Dispose()
+    {
+        X.Dispose();
+        Y.Dispose();
+        Mask.Dispose();
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using AqNet.Core.Data;
+using AqNet.Core.Import;
+
+namespace AqNet.Core.Tests.Import;
+
+public class CnemcImporterTests
+{
+    internal const string Day =
+        "date,hour,type,1001A,1002A,9999A\r\n" +
+        "20190101,0,AQI,73,,92\r\n" +
+        "20190101,0,PM2.5,53,,68\r\n" +
+        "20190101,0,PM2.5_24h,44,36,41\r\n" +
+        "20190101,0,CO,0.4,,1.25\r\n" +
+        "20190101,1,PM2.5,50,7,\r\n" +
+        "20190101,1,CO_24h,1,1,1\r\n" +
+        "20190101,1,O3_8h,1,1,1\r\n";
+
+    private const string NewSiteList = "监测点编码,监测点名称,城市,经度,纬度,对照点,省级行政区,地级行政区\r\n" +
+        "1001A,万寿西宫,北京,116.3621,39.8784,N,北京市,北京市\r\n1002A,定陵(停运150702),北京,,,Y,北京市,北京市\r\n";
+    private const string StationInfo = "ID,stations_name,stations_en_name,area,area_en_name,lon,lat\n" +
+        "1001A,万寿西宫,Wanshouxigong,北京,Beijing,1.0,2.0\n9999A,测试,Test,天津,Tianjin,117.5,39.1\n";
+
+    static CnemcImporterTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static ImportBatch Read(params string[] paths) => Importers.Read("cnemc", paths, new ImportOptions(), null, default);
+
+    private static void WriteLists(TempFolder dir)
+    {
+        dir.File("NewSiteList.csv", NewSiteList, Encoding.GetEncoding("GB18030"));
+        dir.File("station_info.csv", StationInfo);
+    }
+
+    [Fact]
+    public void Reads_hourly_types_only_scales_co_and_keeps_blanks()
+    {
+        using var dir = new TempFolder();
+        dir.File("china_sites_20190101.csv", Day);
+        WriteLists(dir);
+        var b = Read(dir.Path);
+        var h0 = HourAxis.FromLocal(2019, 1, 1, 0, 8); // 2018-12-31T16Z
+        Assert.Equal(6, b.Series.Count()); // 3 stations × {PM2.5, CO}: AQI, *_24h, O3_8h skipped
+        Assert.True(b.TryGetSeries("1001A", Variables.Pm25, out var pm));
+        Assert.Equal(53f, pm.Get(h0));
+        Assert.Equal(50f, pm.Get(h0 + 1));
+        b.TryGetSeries("1002A", Variables.Pm25, out var pm2);
+        Assert.Equal(SeriesBuilder.SetEmpty, pm2.StateAt(h0));
+        Assert.Equal(7f, pm2.Get(h0 + 1));
+        b.TryGetSeries("9999A", Variables.Co, out var co);
+        Assert.Equal(1250f, co.Get(h0)); // 1.25 mg/m³
+        b.TryGetSeries("1001A", Variables.Co, out var co1);
+        Assert.Equal(400f, co1.Get(h0));
+        Assert.False(b.TryGetSeries("1001A", Variables.O3, out _));
+        var st = b.Stations.ToDictionary(s => s.Id);
+        Assert.Equal(116.3621, st["1001A"].Longitude); // NewSiteList wins over station_info
+        Assert.False(st["1002A"].HasCoordinates);      // blank coordinates allowed
+        Assert.Equal(117.5, st["9999A"].Longitude);    // from the fallback list
+        Assert.Contains(b.Notes, n => n.StartsWith("3 stations in the data; 2 with coordinates, 1 without", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reads_a_zip_and_finds_station_lists_beside_it()
+    {
+        using var dir = new TempFolder();
+        var zip = dir.Zip("cn.zip", ("china_sites_20190101.csv", Day), ("china_sites_20190102.csv", Day.Replace("20190101", "20190102")));
+        WriteLists(dir);
+        var b = Read(zip);
+        Assert.Equal(2, b.Files.Count);
+        b.TryGetSeries("1001A", Variables.Pm25, out var pm);
+        Assert.Equal(53f, pm.Get(HourAxis.FromLocal(2019, 1, 2, 0, 8)));
+        Assert.Equal(26, pm.Length); // 2019-01-01 00h .. 2019-01-02 01h
+        Assert.Equal(3, b.Stations.Count(s => s.Id is "1001A" or "9999A" || !s.HasCoordinates));
+    }
+
+    [Fact]
+    public void A_repeated_station_column_names_columns_and_code()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("china_sites_20190101.csv", "date,hour,type,1001A,1002A,1001A\r\n20190101,0,PM2.5,1,2,3\r\n");
+        var ex = Assert.Throws<InputException>(() => Read(f));
+        Assert.Contains("china_sites_20190101.csv", ex.Message);
+        Assert.Contains("'1001A'", ex.Message);
+        Assert.Contains("columns 4 and 6", ex.Message);
+    }
+
+    [Fact]
+    public void The_same_day_twice_is_a_duplicated_timestamp()
+    {
+        using var dir = new TempFolder();
+        var a = dir.File("a/china_sites_20190101.csv", Day);
+        var b = dir.File("b/china_sites_20190101.csv", Day);
+        var ex = Assert.Throws<InputException>(() => Read(a, b));
+        Assert.Contains("duplicated timestamp", ex.Message);
+        Assert.Contains(b, ex.Message);
+        Assert.Contains("line 3", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("date,hour,type,1001A\r\n20190101,0,PM2.5,5x\r\n", "line 2, column 4 (1001A): '5x' is not a number")]
+    [InlineData("date,hour,type,1001A,1002A\r\n20190101,0,PM2.5,5\r\n", "line 2: 4 cells but the header has 5")]
+    [InlineData("date;hour;type;1001A\r\n20190101;0;PM2.5;5\r\n", "line 1: the header is one column containing ';'")]
+    [InlineData("", "the file is empty")]
+    [InlineData("date,hour,type,1001A\r\n20190101,25,PM2.5,5\r\n", "expected 0..23")]
+    [InlineData("date,hour,kind,1001A\r\n", "lacks type")]
+    public void Bad_files_are_reported_with_where_and_what(string text, string expected)
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("china_sites_20190101.csv", text);
+        var ex = Assert.Throws<InputException>(() => Read(f));
+        Assert.Contains(f, ex.Message);
+        Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void A_corrupt_zip_is_named()
+    {
+        using var dir = new TempFolder();
+        var z = dir.Bytes("broken.zip", Encoding.ASCII.GetBytes("PK\u0003\u0004 this is not really a zip"));
+        var ex = Assert.Throws<InputException>(() => Read(z));
+        Assert.Contains("broken.zip", ex.Message);
+        Assert.Contains("zip", ex.Message);
+    }
+
+    [Fact]
+    public void A_truncated_zip_member_is_named()
+    {
+        using var dir = new TempFolder();
+        var bytes = TempFolder.ZipBytes(("china_sites_20190101.csv", string.Concat(Enumerable.Repeat(Day, 200))));
+        // Damage the compressed data but keep the central directory intact.
+        for (var i = 60; i < 200; i++) bytes[i] ^= 0x5A;
+        var z = dir.Bytes("damaged.zip", bytes);
+        var ex = Assert.Throws<InputException>(() => Read(z));
+        Assert.Contains("damaged.zip", ex.Message);
+    }
+
+    [Fact]
+    public void Unknown_format_and_missing_input_list_what_is_allowed()
+    {
+        var ex = Assert.Throws<InputException>(() => Importers.Read("netcdf", ["x"], new ImportOptions(), null, default));
+        Assert.Contains("prsa, cnemc, bjmemc, long", ex.Message);
+        ex = Assert.Throws<InputException>(() => Read("/nonexistent/aqnet/input.zip"));
+        Assert.Contains("/nonexistent/aqnet/input.zip", ex.Message);
+    }
+}

@@ -1,0 +1,95 @@
+using AqNet.Core.Data;
+using AqNet.Torch.Forecasters;
+using AqNet.Torch.Runtime;
+using AqNet.Torch.Training;
+using static TorchSharp.torch;
+
+namespace AqNet.Torch.Tests;
+
+public sealed class TrainerTests
+{
+    public TrainerTests()
+    {
+        TorchRuntime.EnsureLoaded();
+        Fixtures.OneThread();
+    }
+
+    private static readonly TrainOptions Quick = new() { Epochs = 6, BatchSize = 16, LearningRate = 1e-2, Patience = 0, Seed = 3 };
+
+    [Theory]
+    [InlineData("aqnet")]
+    [InlineData("lstm")]
+    [InlineData("patchtst")]
+    public void Loss_falls_on_a_learnable_fixture(string kind)
+    {
+        var train = Fixtures.Windows(96, 24, 6, seed: 1);
+        var val = Fixtures.Windows(32, 24, 6, seed: 2);
+        using var f = new TorchForecaster(kind, Quick, Fixtures.Options(24, 6, hidden: 16));
+        f.Fit(train, val, Fixtures.Context(), null, CancellationToken.None);
+        var h = f.LastResult!.History;
+        Assert.Equal(Quick.Epochs, h.Count);
+        Assert.True(h[^1].TrainLoss < 0.75 * h[0].TrainLoss, $"train loss {h[0].TrainLoss} → {h[^1].TrainLoss}");
+        Assert.True(f.LastResult.BestValidationLoss < h[0].ValidationLoss);
+        Assert.Equal(val.N * val.H, f.Predict(val, Fixtures.Context()).Length);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_numbers_and_another_seed_does_not()
+    {
+        var threads = get_num_threads();
+        set_num_threads(1);
+        try
+        {
+            var train = Fixtures.Windows(48, 24, 6, seed: 1);
+            var val = Fixtures.Windows(16, 24, 6, seed: 2);
+            float[] Run(int seed)
+            {
+                using var f = new TorchForecaster("aqnet", Quick with { Epochs = 2, Seed = seed }, Fixtures.Options(24, 6));
+                f.Fit(train, val, Fixtures.Context(), null, CancellationToken.None);
+                return f.Predict(val, Fixtures.Context());
+            }
+            var a = Run(5);
+            Assert.Equal(a, Run(5));
+            Assert.NotEqual(a, Run(6));
+        }
+        finally { set_num_threads(threads); }
+    }
+
+    [Fact]
+    public void Writes_epochs_csv_and_reports_a_line_per_epoch()
+    {
+        var dir = Fixtures.TempDir();
+        var lines = new List<string>();
+        using var f = new TorchForecaster("aqnet", Quick with { Epochs = 3 }, Fixtures.Options(24, 6));
+        f.Fit(Fixtures.Windows(32, 24, 6), Fixtures.Windows(16, 24, 6, 2), Fixtures.Context(dir), new SyncProgress(lines.Add), CancellationToken.None);
+        var csv = File.ReadAllLines(Path.Combine(dir, "epochs.csv"));
+        Assert.Equal("epoch,train_loss,val_loss,val_mae_ugm3,seconds", csv[0]);
+        Assert.Equal(["1", "2", "3"], csv.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(3, lines.Count(l => l.StartsWith("epoch ", StringComparison.Ordinal)));
+        var mae = double.Parse(csv[1].Split(',')[3], Fmt.Inv);
+        Assert.True(mae > 0 && double.IsFinite(mae));
+        Assert.True(File.Exists(Path.Combine(dir, TorchForecaster.CheckpointFileName)));
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_best_weights()
+    {
+        // lr so large the validation loss cannot keep improving: training must stop and report the best epoch.
+        var o = Quick with { Epochs = 30, Patience = 2, LearningRate = 0.5, ClipNorm = 0 };
+        using var f = new TorchForecaster("lstm", o, Fixtures.Options(24, 6));
+        var val = Fixtures.Windows(16, 24, 6, 2);
+        f.Fit(Fixtures.Windows(32, 24, 6), val, Fixtures.Context(), null, CancellationToken.None);
+        var r = f.LastResult!;
+        Assert.True(r.StoppedEarly);
+        Assert.Equal(r.BestEpoch + 2, r.EpochsCompleted);
+        var best = r.History.Single(e => e.Epoch == r.BestEpoch).ValidationLoss;
+        using var data = new WindowTensors(val);
+        Assert.Equal(best, Evaluation.Evaluate(f.Model!, data, 10, 64).Mse, 4);
+    }
+}
+
+/// <summary>IProgress that reports synchronously (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class SyncProgress(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
+}
