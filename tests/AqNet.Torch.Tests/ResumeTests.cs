@@ -39,6 +39,12 @@ public sealed class ResumeTests
         Assert.Contains(lines, l => l.StartsWith("resuming aqnet", StringComparison.Ordinal));
         Assert.Equal(["1", "2", "3", "4"], File.ReadAllLines(Path.Combine(dir, "epochs.csv")).Skip(1).Select(l => l.Split(',')[0]));
         Assert.All(second.Predict(val, Fixtures.Context()), p => Assert.True(float.IsFinite(p)));
+
+        // Weights, AdamW moments, RNG and shuffles all restored: the same numbers as a run never interrupted.
+        using var whole = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6));
+        whole.Fit(train, val, Fixtures.Context(Fixtures.TempDir()), null, CancellationToken.None);
+        Assert.Equal(whole.LastResult!.History.Select(e => e.ValidationLoss), r.History.Select(e => e.ValidationLoss));
+        Assert.Equal(whole.Predict(val, Fixtures.Context()), second.Predict(val, Fixtures.Context()));
     }
 
     [Fact]

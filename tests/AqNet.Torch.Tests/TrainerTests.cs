@@ -72,6 +72,35 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Quick_context_caps_epochs_and_batches()
+    {
+        var dir = Fixtures.TempDir();
+        var context = new Core.Windows.WindowContext
+        {
+            PanelStartUtc = DateTime.UnixEpoch, StepHours = 1, TargetMean = 0, TargetStd = 1, TargetFeature = 0,
+            TargetMaskFeature = 1, Quick = true, WorkDir = dir, StationIds = ["A", "B", "C"],
+        };
+        using var f = new TorchForecaster("lstm", Quick with { Epochs = 20, BatchSize = 1 }, Fixtures.Options(24, 6));
+        f.Fit(Fixtures.Windows(200, 24, 6), Fixtures.Windows(8, 24, 6, 2), context, null, CancellationToken.None);
+        Assert.Equal(3, f.LastResult!.History.Count);
+        Assert.Equal(50, f.Train.ForQuick().MaxBatchesPerEpoch);
+        Assert.Equal(["A", "B", "C"], f.Info!.Stations);
+    }
+
+    [Fact]
+    public void Batched_prediction_matches_one_forward_pass()
+    {
+        var set = Fixtures.Windows(20, 24, 6, 4);
+        using var model = Nn.ModelFactory.Create("aqnet", Fixtures.Options(24, 6));
+        var batched = Evaluation.Predict(model, set, batchSize: 7);   // 7 + 7 + 6 rows
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var whole = model.forward(tensor(set.X, [20, 24, set.F])).data<float>().ToArray();
+        Assert.Equal(whole.Length, batched.Length);
+        for (var i = 0; i < whole.Length; i++) Assert.Equal(whole[i], batched[i], 5);
+    }
+
+    [Fact]
     public void Early_stopping_keeps_the_best_weights()
     {
         // lr so large the validation loss cannot keep improving: training must stop and report the best epoch.

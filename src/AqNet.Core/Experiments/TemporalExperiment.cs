@@ -77,7 +77,7 @@ public static class TemporalExperiment
             pooled.Add(MaskedMetrics.Evaluate(win.Test, pred, ctx, Aggregation.Pooled));
             at.Add(MaskedMetrics.Evaluate(win.Test, pred, ctx, Aggregation.At));
             progress?.Report($"{label} {name} seed {seed}: MAE {Fmt.F(pooled[^1].Mae, 2)} RMSE {Fmt.F(pooled[^1].Rmse, 2)} R² {Fmt.F(pooled[^1].R2, 3)} (pooled)");
-            if (seed == o.Seeds[0] && win.Context.StepHours == 1)
+            if (o.WriteFigures && seed == o.Seeds[0] && win.Context.StepHours == 1)
                 Fig3.Write(figures, name, label, win.Test, pred, ctx, o.FigureStation, progress);
             o.OnModelFitted?.Invoke(new FittedModel(model, label, seed, win with { Context = ctx }, pred, figures));
             if (model is IDeterministicForecaster) break; // same result for every seed

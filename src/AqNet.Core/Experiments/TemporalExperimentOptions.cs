@@ -23,6 +23,8 @@ public sealed record TemporalExperimentOptions
     public int Stride { get; init; }
     public double MinObservedInputFraction { get; init; } = 0.5;
     public int MinHoursPerDay { get; init; } = 18;
+    /// <summary>Write figures/fig3_*.png (ScottPlot); false skips the plotting (e.g. in tests of the numbers).</summary>
+    public bool WriteFigures { get; init; } = true;
     /// <summary>Station id for Fig. 3, or null for the panel's first station.</summary>
     public string? FigureStation { get; init; }
     /// <summary>Called after each model is fitted and has predicted the test windows (e.g. to add figures).</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AqNet.Core.Data;
 
 namespace AqNet.Core.Import;
@@ -49,7 +48,6 @@ public sealed class SeriesBuilder(string stationId, string variable)
 
     /// <summary>Like <see cref="Set"/> but returns false instead of throwing when the cell was already set, so hot
     /// import loops build the (file, line) message only on failure. Compatible extension of the original API.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public bool TrySet(int hour, float value)
     {
         Ensure(hour);

@@ -1,11 +1,9 @@
-using System.Runtime.CompilerServices;
 namespace AqNet.Core.Quality;
 
 /// <summary>The single-series QC rules on dense arrays (values NaN where mask is false). Each sets its bit in
 /// <c>flags</c> and never touches values or mask. docs/quality-control.md gives the rules and the defaults.</summary>
 internal static class QcRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public static void Bounds(float[] v, bool[] m, byte[] f, double min, double max)
     {
         for (var i = 0; i < v.Length; i++)
@@ -16,7 +14,6 @@ internal static class QcRules
     /// neighbours in t−n..t−1 ∪ t+1..t+n (at least <paramref name="minPerSide"/> on each side),
     /// v[t] − M &gt; k·S while the nearest observed neighbour on each side is ≤ M + k·S/2 (so the excursion is one
     /// hour, not an episode building up or decaying).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public static void Spikes(float[] v, bool[] m, byte[] f, int n, int minPerSide, double k, double minSpread)
     {
         var window = new double[2 * n];
@@ -24,27 +21,35 @@ internal static class QcRules
         for (var t = 0; t < v.Length; t++)
         {
             if (!m[t]) continue;
-            int count = 0, before = 0, after = 0;
-            double nearBefore = double.NaN, nearAfter = double.NaN, lowest = double.PositiveInfinity;
-            for (var j = t - 1; j >= Math.Max(0, t - n); j--)
-                if (m[j]) { window[count++] = v[j]; before++; if (double.IsNaN(nearBefore)) nearBefore = v[j]; lowest = Math.Min(lowest, v[j]); }
+            int before = Nearest(m, t, -1, n), after = Nearest(m, t, +1, n);
+            if (before < 0 || after < 0) continue;
+            // Cheap necessary condition (skips nearly every hour): a spike has v − M > k·S and both nearest
+            // neighbours ≤ M + k·S/2, so v − max(nearest) > k·S/2 ≥ k·minSpread/2.
+            if (v[t] - Math.Max(v[before], v[after]) <= k * minSpread / 2) continue;
+            int count = 0, nBefore = 0, nAfter = 0;
+            for (var j = Math.Max(0, t - n); j < t; j++)
+                if (m[j]) { window[count++] = v[j]; nBefore++; }
             for (var j = t + 1; j <= Math.Min(v.Length - 1, t + n); j++)
-                if (m[j]) { window[count++] = v[j]; after++; if (double.IsNaN(nearAfter)) nearAfter = v[j]; lowest = Math.Min(lowest, v[j]); }
-            if (before < minPerSide || after < minPerSide) continue;
-            // Cheap exit (the usual case): the median is ≥ the lowest neighbour and the spread ≥ minSpread,
-            // so v[t] ≤ lowest + k·minSpread can never exceed median + k·spread.
-            if (v[t] - lowest <= k * minSpread) continue;
+                if (m[j]) { window[count++] = v[j]; nAfter++; }
+            if (nBefore < minPerSide || nAfter < minPerSide) continue;
             var med = Median(window, count);
             for (var i = 0; i < count; i++) dev[i] = Math.Abs(window[i] - med);
             var spread = Math.Max(1.4826 * Median(dev, count), minSpread);
-            if (v[t] - med > k * spread && nearBefore <= med + k * spread / 2 && nearAfter <= med + k * spread / 2)
+            if (v[t] - med > k * spread && v[before] <= med + k * spread / 2 && v[after] <= med + k * spread / 2)
                 f[t] |= (byte)QcFlags.Spike;
         }
     }
 
+    /// <summary>Index of the nearest observed hour within n hours in direction step (−1 or +1), or −1.</summary>
+    private static int Nearest(bool[] m, int t, int step, int n)
+    {
+        for (var j = t + step; j >= 0 && j < m.Length && Math.Abs(j - t) <= n; j += step)
+            if (m[j]) return j;
+        return -1;
+    }
+
     /// <summary>Runs of ≥ <paramref name="minLength"/> consecutive observed hours with exactly the same value
     /// (a missing hour ends a run). Runs at a value ≤ <paramref name="floor"/> (zero rain, detection limits) are not flagged.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public static void ConstantRuns(float[] v, bool[] m, byte[] f, int minLength, double? floor)
     {
         var t = 0;

@@ -8,8 +8,9 @@ namespace AqNet.Core.Spatial;
 public sealed class KrigingInterpolator : ISpatialInterpolator
 {
     private bool _given; // model supplied by the caller: Fit does not refit it
-    private double[] _dist = [];
+    private double[] _gamma = []; // [station, station] γ between distinct stations, precomputed per Fit (saves n² exp per estimate)
     private int _s;
+    private WeightCache _cache = new();
 
     /// <param name="maxNeighbours">k nearest observed stations in each system (null = all); 16 keeps systems small nationally.</param>
     /// <param name="maxLagKm">largest lag of the empirical variogram; null = twice the median distance from a station to
@@ -45,12 +46,18 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
 
     public void Fit(SpatialTrainingData train)
     {
-        _dist = train.StationDistancesKm;
         _s = train.Stations.Count;
-        if (_given) return;
-        var lag = MaxLagKm ?? train.Cached("maxlag:" + MaxNeighbours, () => new[] { DefaultMaxLagKm(train, MaxNeighbours) })[0];
-        Empirical = VariogramFitter.PairwiseRelative(train, lag, Bins);
-        Model = VariogramFitter.Fit(Empirical, Kind);
+        if (!_given)
+        {
+            var lag = MaxLagKm ?? train.Cached("maxlag:" + MaxNeighbours, () => new[] { DefaultMaxLagKm(train, MaxNeighbours) })[0];
+            Empirical = VariogramFitter.PairwiseRelative(train, lag, Bins);
+            Model = VariogramFitter.Fit(Empirical, Kind);
+        }
+        var model = Model!;
+        _cache = new WeightCache(); // weights of the previous fit are stale
+        var d = train.StationDistancesKm;
+        _gamma = new double[d.Length];
+        for (var i = 0; i < d.Length; i++) _gamma[i] = double.IsNaN(d[i]) ? double.NaN : model.GammaBetweenStations(d[i]);
     }
 
     public float Estimate(GeoPoint query, NeighbourValues neighbours)
@@ -60,30 +67,36 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
         if (nb.Count == 0) return float.NaN;
         if (nb.DistancesKm[0] <= IdwInterpolator.CoincidentKm) return IdwInterpolator.CoincidentMean(nb);
         if (nb.Count == 1) return nb.Values[0];
+        if (!_cache.TryGet(query, nb.Stations, out var w))
+        {
+            w = Weights(model, nb);
+            _cache.Add(query, nb.Stations, w);
+        }
+        double est = 0;
+        for (var i = 0; i < nb.Count; i++) est += w[i] * nb.Values[i];
+        return (float)est;
+    }
+
+    /// <summary>Solves the OK system [Γ 1; 1ᵀ 0] [λ; μ] = [γ₀; 1]; if singular, equal weights (the neighbours' mean).</summary>
+    private double[] Weights(VariogramModel model, NeighbourValues nb)
+    {
         var n = nb.Count;
         var m = n + 1;
         Span<double> a = m <= 48 ? stackalloc double[m * m] : new double[m * m];
-        Span<double> b = m <= 48 ? stackalloc double[m] : new double[m];
+        var b = new double[m];
         for (var i = 0; i < n; i++)
         {
             var si = nb.Stations[i];
             for (var j = 0; j < n; j++)
-                a[i * m + j] = i == j ? 0 : model.GammaBetweenStations(_dist[si * _s + nb.Stations[j]]);
+                a[i * m + j] = i == j ? 0 : _gamma[si * _s + nb.Stations[j]];
             a[i * m + n] = 1;
             a[n * m + i] = 1;
             b[i] = model.Gamma(nb.DistancesKm[i]);
         }
         a[n * m + n] = 0;
         b[n] = 1; // unbiasedness: weights sum to 1 (b[n] becomes the Lagrange multiplier)
-        double est = 0;
-        if (LinearSolver.Solve(a, b, m))
-            for (var i = 0; i < n; i++) est += b[i] * nb.Values[i];
-        else
-        {
-            foreach (var v in nb.Values) est += v;
-            est /= n;
-        }
-        return (float)est;
+        if (!LinearSolver.Solve(a, b, m)) Array.Fill(b, 1.0 / n);
+        return b;
     }
 
     /// <summary>Uses every located station's position (positions only, no values), so all folds share it.</summary>

@@ -124,25 +124,28 @@ public static class StoreWriter
         }
     }
 
+    /// <summary>All stations in one statement: appended to a temp table, then merged (single-row upserts cost
+    /// ~20 ms each in DuckDB, which for the national network's 1,600 stations dominated the ingest).</summary>
     private static void UpsertStations(AqStore store, ImportBatch batch, Dictionary<string, (int First, int Last)> spans)
     {
-        foreach (var st in batch.Stations)
-        {
-            var (first, last) = spans.TryGetValue(st.Id, out var sp) ? sp : (int.MaxValue, int.MinValue);
-            var q = AqStore.Quote;
-            string N(double? d) => d is { } x ? Fmt.D(x, "R") : "NULL";
-            string S(string? s) => s is null ? "NULL" : q(s);
-            store.Execute($"""
-                INSERT INTO stations VALUES ({q(st.Id)}, {q(st.Name)}, {N(st.Longitude)}, {N(st.Latitude)}, {S(st.City)},
-                    {S(st.Province)}, {S(st.Type)}, {q(batch.Source)}, {q(batch.SourceTimeZone)},
-                    {(first == int.MaxValue ? "NULL" : first)}, {(last == int.MinValue ? "NULL" : last)})
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-                    longitude = coalesce(excluded.longitude, stations.longitude), latitude = coalesce(excluded.latitude, stations.latitude),
-                    city = coalesce(excluded.city, stations.city), province = coalesce(excluded.province, stations.province),
-                    type = coalesce(excluded.type, stations.type), source = excluded.source, time_zone = excluded.time_zone,
-                    first_hour = least(excluded.first_hour, stations.first_hour), last_hour = greatest(excluded.last_hour, stations.last_hour)
-                """);
-        }
+        store.Execute("CREATE OR REPLACE TEMP TABLE new_stations AS SELECT * FROM stations LIMIT 0");
+        using (var app = store.Connection.CreateAppender("new_stations"))
+            foreach (var st in batch.Stations)
+            {
+                var row = app.CreateRow().AppendValue(st.Id).AppendValue(st.Name).AppendValue(st.Longitude).AppendValue(st.Latitude)
+                    .AppendValue(st.City).AppendValue(st.Province).AppendValue(st.Type).AppendValue(batch.Source).AppendValue(batch.SourceTimeZone);
+                if (spans.TryGetValue(st.Id, out var sp)) row.AppendValue(sp.First).AppendValue(sp.Last);
+                else row.AppendNullValue().AppendNullValue();
+                row.EndRow();
+            }
+        store.Execute("""
+            INSERT INTO stations SELECT * FROM new_stations
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                longitude = coalesce(excluded.longitude, stations.longitude), latitude = coalesce(excluded.latitude, stations.latitude),
+                city = coalesce(excluded.city, stations.city), province = coalesce(excluded.province, stations.province),
+                type = coalesce(excluded.type, stations.type), source = excluded.source, time_zone = excluded.time_zone,
+                first_hour = least(excluded.first_hour, stations.first_hour), last_hour = greatest(excluded.last_hour, stations.last_hour)
+            """);
     }
 
     private static void LogIngest(AqStore store, ImportBatch batch)

@@ -11,7 +11,7 @@ namespace AqNet.Torch.Forecasters;
 /// <summary>IForecaster adapter for the neural models "aqnet", "aqnet-no-ce", "lstm" and "patchtst". The AqNetOptions
 /// given are a template: InputFeatures, Horizon, Window and the feature selection come from the training windows
 /// (aqnet-no-ce drops every "cyc:" feature, the others read all features). With a WorkDir, Fit also writes
-/// WorkDir/model.ckpt (best validation weights).</summary>
+/// WorkDir/model.ckpt (best validation weights). WindowContext.Quick trains with <see cref="TrainOptions.ForQuick"/>.</summary>
 public sealed class TorchForecaster : IForecaster, IDisposable
 {
     public const string CheckpointFileName = "model.ckpt";
@@ -60,7 +60,7 @@ public sealed class TorchForecaster : IForecaster, IDisposable
         manual_seed(Train.Seed ?? context.Seed);
         Model = ModelFactory.Create(Name, options);
         var fingerprint = Fingerprint ?? DataFingerprint.Of(train, context);
-        using (var trainer = new Trainer(Model, Name, Train))
+        using (var trainer = new Trainer(Model, Name, context.Quick ? Train.ForQuick() : Train))
             LastResult = trainer.Fit(train, validation, context, progress, ct, fingerprint);
         Info = Trainer.Describe(Name, options, train, context, fingerprint, LastResult.BestEpoch, LastResult.BestValidationLoss)
             with { FeatureScalers = FeatureScalers };

@@ -42,12 +42,14 @@ public static class Evaluation
         if (set.N == 0) return result;
         model.eval();
         using var noGrad = no_grad();
-        using var all = tensor(set.X, [set.N, set.W, set.F]);   // [N, W, F], converted once
+        long row = (long)set.W * set.F;
         for (long start = 0; start < set.N; start += batchSize)
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(batchSize, set.N - start);
-            var pred = model.forward(all.narrow(0, start, count)).contiguous();   // [b, H]
+            // Zero-copy view of the batch's rows of the X array: [b, W, F]
+            var x = frombuffer(set.X, ScalarType.Float32, count * row, start * row).view(count, set.W, set.F);
+            var pred = model.forward(x).contiguous();   // [b, H]
             pred.data<float>().CopyTo(result, (int)(start * set.H), 0);
         }
         return result;

@@ -57,6 +57,13 @@ public sealed record TrainOptions
         Guard.AtLeast(EvalBatchSize, 1, nameof(EvalBatchSize));
     }
 
+    /// <summary>The smoke-run variant used when WindowContext.Quick is set: at most 3 epochs of at most 50 batches.</summary>
+    public TrainOptions ForQuick() => this with
+    {
+        Epochs = Math.Min(Epochs, 3),
+        MaxBatchesPerEpoch = MaxBatchesPerEpoch > 0 ? Math.Min(MaxBatchesPerEpoch, 50) : 50,
+    };
+
     /// <summary>Learning rate for a 0-based epoch under the schedule.</summary>
     public double LearningRateAt(int epoch) => Schedule switch
     {

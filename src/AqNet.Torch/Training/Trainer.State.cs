@@ -87,7 +87,8 @@ public sealed partial class Trainer
         Options = options,
         TargetMean = context.TargetMean,
         TargetStd = context.TargetStd,
-        Stations = [.. train.Station.Distinct().Order().Select(s => s.ToString(Fmt.Inv))],
+        // Panel station ids when the context has them, else the station indices.
+        Stations = [.. train.Station.Distinct().Order().Select(s => s < context.StationIds.Count ? context.StationIds[s] : s.ToString(Fmt.Inv))],
         FeatureNames = [.. train.FeatureNames],
         Fingerprint = fingerprint,
         Epoch = epoch,

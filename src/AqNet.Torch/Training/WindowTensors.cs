@@ -3,15 +3,16 @@ using static TorchSharp.torch;
 
 namespace AqNet.Torch.Training;
 
-/// <summary>A WindowSet's arrays as tensors, converted once; batches are cut with index_select so the hot loop
-/// allocates nothing per sample.</summary>
+/// <summary>A WindowSet's arrays as tensors, made once; batches are cut with index_select so the hot loop
+/// allocates nothing per sample. X, by far the largest, is not copied: the tensor shares the (pinned) array, so the
+/// WindowSet must not change while this lives.</summary>
 public sealed class WindowTensors : IDisposable
 {
     public WindowTensors(WindowSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
         N = set.N;
-        X = tensor(set.X, [set.N, set.W, set.F]);    // [N, W, F]
+        using (var flat = frombuffer(set.X, ScalarType.Float32)) X = flat.view(set.N, set.W, set.F);   // [N, W, F]
         Y = tensor(set.Y, [set.N, set.H]);           // [N, H]
         Mask = tensor(set.YMask, [set.N, set.H]);    // [N, H]
     }

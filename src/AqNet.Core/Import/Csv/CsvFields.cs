@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AqNet.Core.Import;
@@ -13,7 +12,6 @@ internal sealed class CsvFields
 
     public int Count { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public void Split(ReadOnlySpan<byte> line, byte delimiter)
     {
         Count = 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -12,7 +11,6 @@ internal static class FastNumber
     private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>True for a finite number; false for anything else (including "NaN", "Infinity", blanks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     public static bool TryParse(ReadOnlySpan<byte> s, out double value)
     {
         var i = 0;

@@ -32,7 +32,6 @@ internal static class LongImporter
         return batch;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, int offset, InstrumentReconciler raw, ImportContext ctx)
     {
         using var stream = opener.Open(e);

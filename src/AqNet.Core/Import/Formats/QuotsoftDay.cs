@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using AqNet.Core.Data;
 
@@ -61,7 +60,6 @@ internal sealed class QuotsoftDay
         return day;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     private void ReadRows(InputEntry e, ByteLineReader reader, string[] header, int[] kinds)
     {
         var s = StationIds.Length;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using AqNet.Core.Data;
 
@@ -74,7 +73,6 @@ internal static class QuotsoftImporter
     }
 
     /// <summary>Copies one day into the batch: each station column is mapped to its SeriesBuilder once per file.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: optimized even in Debug test runs
     private static void Merge(ImportBatch batch, InputEntry e, QuotsoftDay day)
     {
         var n = day.StationIds.Length;

@@ -1,0 +1,22 @@
+using AqNet.Torch.Bench;
+using AqNet.Torch.Runtime;
+
+namespace AqNet.Torch.Tests;
+
+public sealed class BenchTests
+{
+    public BenchTests()
+    {
+        TorchRuntime.EnsureLoaded();
+        Fixtures.OneThread();
+    }
+
+    [Fact]
+    public void Bench_measures_both_loops()
+    {
+        var r = ModelBench.Run(seq: 8, batch: 4, hidden: 8, layers: 1, heads: 2, seconds: 0.2);
+        Assert.All(new[] { r.ProductTrainPerSecond, r.BareTrainPerSecond, r.ProductInferPerSecond, r.BareInferPerSecond },
+            v => Assert.True(v > 0 && double.IsFinite(v), $"rate {v}"));
+        Assert.Contains("ratio", r.ToString());
+    }
+}
