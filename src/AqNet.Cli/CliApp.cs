@@ -15,6 +15,10 @@ public static class CliApp
         root.Add(InspectCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(DataCommand.Create());
+        root.Add(TrainCommand.Create());
+        root.Add(TrainCommand.Evaluate());
+        root.Add(ExperimentCommand.Create());
+        root.Add(BenchCommand.Create());
         return root;
     }
 

@@ -14,7 +14,7 @@ namespace AqNet.Core.Baselines;
 /// overlapping stride-1 windows are highly redundant, and 300 coefficients are well determined by 50,000 rows.</summary>
 public sealed class RidgeForecaster : IDeterministicForecaster
 {
-    public static readonly IReadOnlyList<double> DefaultLambdaGrid = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1];
+    public static readonly IReadOnlyList<double> DefaultLambdaGrid = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1];
 
     private RidgeFeatures? _features;
     private float[][]? _weights; // [H][P]

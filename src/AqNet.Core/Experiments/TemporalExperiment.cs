@@ -52,7 +52,7 @@ public static class TemporalExperiment
         return result;
     }
 
-    internal static WindowOptions WindowOptionsFor(TemporalExperimentOptions o, Protocol p, int horizon) => new()
+    public static WindowOptions WindowOptionsFor(TemporalExperimentOptions o, Protocol p, int horizon) => new()
     {
         W = p.W, Horizon = horizon, Daily = p.Daily, Stride = o.Stride,
         IncludeTargetHistory = o.IncludeTargetHistory, IncludeMeteorology = o.IncludeMeteorology,

@@ -39,6 +39,8 @@ public interface ISpatialInterpolator
 
     void Fit(SpatialTrainingData train);
 
-    /// <summary>The estimate at <paramref name="query"/>, in the variable's units; NaN when there are no neighbours.</summary>
+    /// <summary>The estimate at <paramref name="query"/>, in the variable's units; NaN when there are no neighbours.
+    /// The distances must be the great-circle distances from the query to those stations (kriging caches its weights
+    /// by query and station set).</summary>
     float Estimate(GeoPoint query, NeighbourValues neighbours);
 }

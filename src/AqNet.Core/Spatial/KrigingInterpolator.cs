@@ -8,7 +8,7 @@ namespace AqNet.Core.Spatial;
 public sealed class KrigingInterpolator : ISpatialInterpolator
 {
     private bool _given; // model supplied by the caller: Fit does not refit it
-    private double[] _gamma = []; // [station, station] γ between distinct stations, precomputed per Fit (saves n² exp per estimate)
+    private double[] _dist = []; // [station, station] km
     private int _s;
     private WeightCache _cache = new();
 
@@ -53,11 +53,8 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
             Empirical = VariogramFitter.PairwiseRelative(train, lag, Bins);
             Model = VariogramFitter.Fit(Empirical, Kind);
         }
-        var model = Model!;
         _cache = new WeightCache(); // weights of the previous fit are stale
-        var d = train.StationDistancesKm;
-        _gamma = new double[d.Length];
-        for (var i = 0; i < d.Length; i++) _gamma[i] = double.IsNaN(d[i]) ? double.NaN : model.GammaBetweenStations(d[i]);
+        _dist = train.StationDistancesKm;
     }
 
     public float Estimate(GeoPoint query, NeighbourValues neighbours)
@@ -87,8 +84,9 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
         for (var i = 0; i < n; i++)
         {
             var si = nb.Stations[i];
-            for (var j = 0; j < n; j++)
-                a[i * m + j] = i == j ? 0 : _gamma[si * _s + nb.Stations[j]];
+            a[i * m + i] = 0;
+            for (var j = i + 1; j < n; j++) // symmetric: n(n−1)/2 γ evaluations
+                a[i * m + j] = a[j * m + i] = model.GammaBetweenStations(_dist[si * _s + nb.Stations[j]]);
             a[i * m + n] = 1;
             a[n * m + i] = 1;
             b[i] = model.Gamma(nb.DistancesKm[i]);

@@ -38,6 +38,7 @@ public static class SpatialBaselineEvaluation
         var v = panel.VariableIndex(options.Variable);
         var baseTrain = SpatialTrainingData.FromPanel(panel, options.Variable, train.Start, train.End);
         var index = new KnnIndex(panel.Stations);
+        var slice = FoldEstimator.TestSlice.Of(panel, v, test);
         var pooled = models.Select(_ => new ErrorSums()).ToArray();
         var perStation = new SortedDictionary<int, ErrorSums[]>();
         foreach (var fold in options.Protocol.Folds(panel.Stations))
@@ -45,7 +46,7 @@ public static class SpatialBaselineEvaluation
             ct.ThrowIfCancellationRequested();
             var foldTrain = baseTrain.WithHidden(fold.Hidden);
             foreach (var m in models) m.Fit(foldTrain);
-            var est = FoldEstimator.Estimate(panel, v, test, fold, index, models);
+            var est = FoldEstimator.Estimate(panel, slice, fold, index, models);
             for (var h = 0; h < fold.Hidden.Length; h++)
             {
                 var sums = perStation[fold.Hidden[h]] = models.Select(_ => new ErrorSums()).ToArray();

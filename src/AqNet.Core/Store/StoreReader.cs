@@ -62,3 +62,23 @@ public static class StoreReader
     public static readonly (int Bit, string Name)[] QcBits =
         [(1, "out_of_bounds"), (2, "spike"), (4, "constant_run"), (8, "pm25_above_pm10"), (16, "reconciled")];
 }
+
+/// <summary>A fingerprint of a store's content: the stations with their spans and coordinates, and the log of
+/// ingests (source, files, counts). Models record it so they are not applied to another store by mistake.</summary>
+public static class StoreFingerprint
+{
+    public static string Of(AqStore store)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var s in StoreReader.Stations(store))
+            sb.Append(Fmt.Inv, $"{s.Station.Id}|{s.FirstHour}|{s.LastHour}|{s.Station.Longitude:R}|{s.Station.Latitude:R}\n");
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT source, files, stations, observed FROM ingests ORDER BY id";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) sb.Append(Fmt.Inv, $"{r.GetValue(0)}|{r.GetValue(1)}|{r.GetValue(2)}|{r.GetValue(3)}\n");
+        }
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString()));
+        return "store:" + Convert.ToHexString(hash)[..16].ToLowerInvariant();
+    }
+}

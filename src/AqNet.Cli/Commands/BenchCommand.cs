@@ -1,0 +1,28 @@
+using System.CommandLine;
+using AqNet.Torch.Bench;
+
+namespace AqNet.Cli.Commands;
+
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var seq = new Option<int>("--seq") { Description = "Input window length (24 or 336).", DefaultValueFactory = _ => 24 };
+        var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 32 };
+        var hidden = new Option<int>("--hidden") { Description = "LSTM hidden size.", DefaultValueFactory = _ => 64 };
+        var layers = new Option<int>("--layers") { Description = "LSTM layers.", DefaultValueFactory = _ => 2 };
+        var heads = new Option<int>("--heads") { Description = "Attention heads.", DefaultValueFactory = _ => 4 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time per loop.", DefaultValueFactory = _ => 10 };
+        var model = new Command("model", "Training and inference samples per second of the real AqNetModel and trainer step, beside a bare TorchSharp loop of the same shapes.")
+        {
+            seq, batch, hidden, layers, heads, seconds,
+        };
+        model.SetAction(r =>
+        {
+            var result = ModelBench.Run(r.GetValue(seq), r.GetValue(batch), r.GetValue(hidden), r.GetValue(layers), r.GetValue(heads), r.GetValue(seconds));
+            r.InvocationConfiguration.Output.WriteLine(result.ToString());
+            return 0;
+        });
+        return new Command("bench", "Benchmarks (speed is measured here, never in unit tests).") { model };
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using AqNet.Torch.Jobs;
+using AqNet.Torch.Training;
+
+namespace AqNet.Cli.Commands;
+
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var store = StoreOptions.Store();
+        var output = new Option<string>("--out") { Description = "Folder for model.ckpt, epochs.csv and resume state.", Required = true };
+        var model = new Option<string>("--model") { Description = "aqnet, aqnet-no-ce, lstm or patchtst.", DefaultValueFactory = _ => "aqnet" };
+        var protocol = new Option<string>("--protocol") { Description = "table1 or table2 (windows and split as in `experiment temporal`).", DefaultValueFactory = _ => "table1" };
+        var horizon = new Option<int?>("--horizon") { Description = "Horizon in steps (hours for table1, days for table2); default the longest." };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping on validation loss).", DefaultValueFactory = _ => 20 };
+        var batches = new Option<int>("--batches-per-epoch") { Description = "Batches of 32 per epoch (0 = all windows).", DefaultValueFactory = _ => 600 };
+        var lr = new Option<double>("--lr") { Description = "AdamW learning rate.", DefaultValueFactory = _ => 1e-3 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same model.", DefaultValueFactory = _ => 0 };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its last complete epoch." };
+        var met = new Option<bool>("--meteorology") { Description = "Add meteorological inputs." };
+        var cmd = new Command("train", "Train one neural model and write a checkpoint (weights, options, scalers, stations, data fingerprint).")
+        {
+            store, output, model, protocol, horizon, epochs, batches, lr, seed, resume, met,
+        };
+        cmd.SetAction((r, ct) =>
+        {
+            var o = new TrainJobOptions
+            {
+                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Model = r.GetValue(model)!, Protocol = r.GetValue(protocol)!,
+                Horizon = r.GetValue(horizon), Meteorology = r.GetValue(met),
+                Train = new TrainOptions { Epochs = r.GetValue(epochs), MaxBatchesPerEpoch = r.GetValue(batches), LearningRate = r.GetValue(lr), Seed = r.GetValue(seed), Resume = r.GetValue(resume), Patience = 4 },
+            };
+            r.InvocationConfiguration.Output.Write(TrainJob.Train(o, CliRun.Progress(r), ct));
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    public static Command Evaluate()
+    {
+        var store = StoreOptions.Store();
+        var checkpoint = new Option<string>("--checkpoint") { Description = "A model.ckpt written by `aqnet train`.", Required = true };
+        var cmd = new Command("evaluate", "Score a checkpoint on the test part of a store (refuses a checkpoint trained on another store).") { store, checkpoint };
+        cmd.SetAction(r =>
+        {
+            r.InvocationConfiguration.Output.Write(TrainJob.Evaluate(r.GetValue(checkpoint)!, r.GetValue(store)!));
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,58 @@
+using AqNet.Core.Data;
+using AqNet.Core.Spatial;
+
+namespace AqNet.Core.Experiments.Spatial;
+
+/// <summary>Everything `aqnet experiment spatial` needs. Hour fractions are of the panel's hours: the last
+/// <see cref="TestFraction"/> is the test part (as in the classical baseline evaluation), the
+/// <see cref="ValidationFraction"/> before it (less a gap of W + the longest horizon) is for early stopping, the rest trains.</summary>
+public sealed record SpatialExperimentOptions
+{
+    /// <summary>The store to read (used by the Run overload that takes no panel).</summary>
+    public string? StorePath { get; init; }
+    /// <summary>Folder for results.json, report.md, figures/ and model/ (created).</summary>
+    public required string OutputDir { get; init; }
+    /// <summary>"loso" or "holdout".</summary>
+    public string Protocol { get; init; } = "loso";
+    /// <summary>Holdout: fraction of located stations hidden (spread by farthest-point sampling); ignored when HiddenIds is set.</summary>
+    public double? HiddenRatio { get; init; }
+    public IReadOnlyList<string>? HiddenIds { get; init; }
+    /// <summary>Seed of the hidden-station choice by ratio.</summary>
+    public int HiddenSeed { get; init; } = 42;
+    /// <summary>Numbers of neighbours of the neural kNN at inference (mean = estimate, spread = uncertainty).</summary>
+    public IReadOnlyList<int> Ks { get; init; } = [5, 10, 20];
+    /// <summary>Training seeds of the neural kNN (metrics are averaged over them).</summary>
+    public int Seeds { get; init; } = 1;
+    /// <summary>Also score forecasts at these hours ahead (aqnet-knn trained for them; baselines = interpolated value now).</summary>
+    public IReadOnlyList<int> AheadHours { get; init; } = [];
+    public bool Quick { get; init; }
+    public double TestFraction { get; init; } = 0.2;
+    public double ValidationFraction { get; init; } = 0.1;
+    public int UtcOffsetHours { get; init; } = 8;
+    /// <summary>Torch intra-op threads; 0 = leave as is.</summary>
+    public int Threads { get; init; }
+
+    public SpatialProtocol SpatialProtocol() => Protocol switch
+    {
+        "loso" => Core.Spatial.SpatialProtocol.Loso(),
+        "holdout" when HiddenIds is { Count: > 0 } ids => Core.Spatial.SpatialProtocol.Holdout(ids),
+        "holdout" => Core.Spatial.SpatialProtocol.HoldoutByRatio(HiddenRatio ?? 0.2, HiddenSeed),
+        _ => throw new InputException($"unknown spatial protocol '{Protocol}'; expected loso or holdout"),
+    };
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(OutputDir)) throw new InputException("an output folder is needed (--out DIR)");
+        SpatialProtocol();
+        if (Protocol == "loso" && (HiddenRatio is not null || HiddenIds is { Count: > 0 }))
+            throw new InputException("--hidden-ratio and --hidden apply to --protocol holdout only; loso hides every station in turn");
+        if (HiddenRatio is { } r && !(r > 0 && r < 1))
+            throw new InputException($"hidden-station ratio {Fmt.D(r)} is not allowed; expected a number strictly between 0 and 1 (e.g. 0.2)");
+        if (Ks.Count == 0 || Ks.Any(k => k < 1)) throw new InputException($"--k {string.Join(",", Ks)} is not allowed; expected integers >= 1, e.g. 5,10,20");
+        if (Seeds < 1) throw new InputException($"--seeds {Seeds} is not allowed; expected an integer >= 1");
+        if (AheadHours.Any(h => h < 1)) throw new InputException($"ahead hours {string.Join(",", AheadHours)} are not allowed; expected integers >= 1");
+        if (!(TestFraction > 0 && TestFraction < 1)) throw new InputException($"test fraction {Fmt.D(TestFraction)} is not allowed; expected a number in (0, 1)");
+        if (!(ValidationFraction > 0 && ValidationFraction + TestFraction < 1))
+            throw new InputException($"validation fraction {Fmt.D(ValidationFraction)} is not allowed; expected a number > 0 with validation + test < 1");
+    }
+}

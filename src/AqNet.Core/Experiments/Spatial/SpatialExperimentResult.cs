@@ -1,0 +1,25 @@
+using System.Text.Json;
+using AqNet.Core.Spatial;
+
+namespace AqNet.Core.Experiments.Spatial;
+
+/// <summary>What a spatial experiment produced: the protocol description (written as results.json's "protocol") and
+/// the rows: per model, task and horizon, "all" (pooled over every hidden station and test hour) then each hidden station.</summary>
+public sealed record SpatialExperimentResult(IReadOnlyDictionary<string, object?> ProtocolInfo, IReadOnlyList<SpatialMetricRow> Rows)
+{
+    /// <summary>The pooled row of a model, task and horizon, or null.</summary>
+    public SpatialMetricRow? Pooled(string model, string task = "nowcast", string horizon = "0h") =>
+        Rows.FirstOrDefault(r => r.Model == model && r.Task == task && r.Horizon == horizon && r.Station == "all");
+}
+
+/// <summary>results.json: {"protocol": {...}, "rows": [{"model", "task", "horizon", "station", "mae", "rmse", "r2", "n"}]},
+/// snake_case keys, NaN metrics (no observations) written as the string "NaN".</summary>
+public static class SpatialResultsWriter
+{
+    public static void Write(string path, SpatialExperimentResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var doc = new Dictionary<string, object?> { ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
+        File.WriteAllText(path, JsonSerializer.Serialize(doc, ResultsWriter.Json));
+    }
+}

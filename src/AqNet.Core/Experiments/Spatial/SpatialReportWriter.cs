@@ -1,0 +1,54 @@
+using System.Text;
+using AqNet.Core.Data;
+using AqNet.Core.Spatial;
+
+namespace AqNet.Core.Experiments.Spatial;
+
+/// <summary>report.md of a spatial experiment: the protocol in words, the pooled table per task and horizon (models ×
+/// MAE / RMSE / R² / n), then MAE per hidden station and model.</summary>
+public static class SpatialReportWriter
+{
+    public static void Write(string path, SpatialExperimentResult r, IReadOnlyList<string> protocolText) =>
+        File.WriteAllText(path, Render(r, protocolText));
+
+    public static string Render(SpatialExperimentResult r, IReadOnlyList<string> protocolText)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var sb = new StringBuilder();
+        sb.AppendLine($"# Spatial evaluation, {r.ProtocolInfo["name"]}").AppendLine();
+        sb.AppendLine("## Protocol").AppendLine();
+        foreach (var line in protocolText) sb.AppendLine("- " + line);
+        sb.AppendLine();
+        var models = r.Rows.Select(x => x.Model).Distinct().ToArray();
+        foreach (var (task, horizon) in r.Rows.Select(x => (x.Task, x.Horizon)).Distinct())
+        {
+            sb.AppendLine($"## {task}{(task == "nowcast" ? "" : " " + horizon)}: pooled over hidden stations and test hours").AppendLine();
+            sb.AppendLine("| Model | MAE (µg/m³) | RMSE (µg/m³) | R² | n |").AppendLine("|---|---|---|---|---|");
+            foreach (var m in models)
+                if (r.Rows.FirstOrDefault(x => x.Model == m && x.Task == task && x.Horizon == horizon && x.Station == "all") is { } row)
+                    sb.AppendLine($"| {m} | {Num(row.Mae, 2)} | {Num(row.Rmse, 2)} | {Num(row.R2, 3)} | {row.N.ToString(Fmt.Inv)} |");
+            sb.AppendLine();
+            PerStation(sb, r.Rows.Where(x => x.Task == task && x.Horizon == horizon && x.Station != "all").ToArray(), models);
+        }
+        sb.AppendLine("Figures: `figures/mae_<model>.png` (MAE at each hidden station as a bubble; one map per city as well when the stations belong to several cities).");
+        return sb.ToString();
+    }
+
+    private static void PerStation(StringBuilder sb, IReadOnlyList<SpatialMetricRow> rows, IReadOnlyList<string> models)
+    {
+        if (rows.Count == 0) return;
+        var present = models.Where(m => rows.Any(x => x.Model == m)).ToArray();
+        sb.AppendLine("MAE (µg/m³) per hidden station:").AppendLine();
+        sb.AppendLine("| Station | " + string.Join(" | ", present) + " | n |");
+        sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", present.Length)) + "---|");
+        foreach (var st in rows.Select(x => x.Station).Distinct())
+        {
+            var cells = present.Select(m => rows.FirstOrDefault(x => x.Model == m && x.Station == st) is { } x ? Num(x.Mae, 2) : "—");
+            var n = rows.Where(x => x.Station == st).Max(x => x.N);
+            sb.AppendLine($"| {st} | {string.Join(" | ", cells)} | {n.ToString(Fmt.Inv)} |");
+        }
+        sb.AppendLine();
+    }
+
+    private static string Num(double v, int decimals) => double.IsNaN(v) ? "NaN" : Fmt.F(v, decimals);
+}

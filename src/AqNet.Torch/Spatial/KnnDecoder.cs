@@ -1,0 +1,45 @@
+using AqNet.Torch.Nn;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>Decodes the interpolated feature into PM2.5 at the query as a residual on the attention-weighted mean of
+/// the neighbours' latest PM2.5: ŷ_h = v̄ + MLP([h, v̄, s_v, d̄])_h with s_v the weighted spread of the neighbour values
+/// and d̄ the weighted scaled distance (how far the query is from its data). The last layer starts at zero, so an
+/// untrained decoder returns v̄: learning starts from a sound interpolator and only has to learn corrections.</summary>
+public sealed class KnnDecoder : Module
+{
+    public const int Extra = 3;
+
+    private readonly Linear first;
+    private readonly Dropout dropout;
+    private readonly Linear output;
+
+    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout) : base(name)
+    {
+        Guard.AtLeast(featureSize, 1, nameof(featureSize));
+        Guard.AtLeast(hidden, 1, nameof(hidden));
+        Guard.AtLeast(outputs, 1, nameof(outputs));
+        Guard.Probability(dropout, nameof(dropout));
+        first = Linear(featureSize + Extra, hidden);
+        this.dropout = Dropout(dropout);
+        output = Linear(hidden, outputs);
+        using (no_grad())
+        {
+            init.zeros_(output.weight);
+            init.zeros_(output.bias);
+        }
+        RegisterComponents();
+    }
+
+    // h: [B, D], vbar, spread, dist: [B] → ŷ: [B, H] (scaled PM2.5)
+    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist)
+    {
+        using var scope = NewDisposeScope();
+        var input = cat([h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1)], 1);
+        var residual = output.forward(dropout.forward(functional.gelu(first.forward(input))));
+        return (vbar.unsqueeze(1) + residual).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,81 @@
+using AqNet.Torch.Nn;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>The neural kNN of AQ-Net: a shared <see cref="TemporalEncoder"/> turns each neighbour's input window into a
+/// feature z_i [D]; <see cref="NeighbourScorer"/> gives each neighbour a score from its feature, value and geometry;
+/// a softmax over the observed neighbours gives weights w_i (masked neighbours get exactly 0); the interpolated
+/// feature h = Σ w_i z_i and the weighted mean v̄ = Σ w_i v_i go through <see cref="KnnDecoder"/> to PM2.5 at the
+/// query (one output per horizon). All in scaled units.</summary>
+public sealed class NeuralKnnModel : Module
+{
+    private readonly TemporalEncoder encoder;
+    private readonly NeighbourScorer scorer;
+    private readonly KnnDecoder decoder;
+
+    public NeuralKnnModel(NeuralKnnOptions options, string name = "aqnet-knn") : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        encoder = new TemporalEncoder("encoder", options.EncoderOptions);
+        scorer = new NeighbourScorer("scorer", encoder.OutputSize, NeighbourGeometry.G, options.GeoHidden, options.ScoreHidden);
+        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout);
+        RegisterComponents();
+    }
+
+    public NeuralKnnOptions Options { get; }
+
+    public int FeatureSize => encoder.OutputSize;
+
+    // x: [N, W, F] → z: [N, D]
+    public Tensor Encode(Tensor x) => encoder.forward(x);
+
+    // z: [..., D] → [..., Hs]
+    public Tensor StationTerm(Tensor z) => scorer.StationTerm(z);
+
+    // geo: [..., G] → [..., Hs]
+    public Tensor GeoTerm(Tensor geo) => scorer.GeoTerm(geo);
+
+    /// <summary>ln(d + offset) of distances in km, the argument of the IDW-like prior.</summary>
+    public Tensor LogDistance(Tensor distKm) => (distKm + Options.DistanceOffsetKm).log();
+
+    /// <summary>Softmax of the scores over unmasked neighbours; masked ones get exactly 0, and a row with no unmasked
+    /// neighbour gets all zeros. scores: [B, K], mask: [B, K] bool → [B, K].</summary>
+    public static Tensor MaskedSoftmax(Tensor scores, Tensor mask)
+    {
+        using var scope = NewDisposeScope();
+        var s = scores.masked_fill(mask.logical_not(), -1e30f);
+        var e = (s - s.amax([1], keepdim: true).detach()).exp() * mask;
+        return (e / e.sum(1, keepdim: true).clamp_min(1e-30f)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The weighting and decoding from precomputed terms. zNb: [B, K, D], stationTerm, geoTerm: [B, K, Hs],
+    /// value (latest scaled PM2.5), logDistance, distScaled: [B, K], mask: [B, K] bool → (ŷ [B, H], w [B, K]).</summary>
+    public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
+        Tensor logDistance, Tensor distScaled, Tensor mask)
+    {
+        using var scope = NewDisposeScope();
+        var w = MaskedSoftmax(scorer.Scores(stationTerm, geoTerm, value, logDistance), mask);   // [B, K]
+        var v = value.masked_fill(mask.logical_not(), 0f);
+        var h = w.unsqueeze(1).bmm(zNb).squeeze(1);                                           // [B, D]
+        var vbar = (w * v).sum(1);                                                             // [B]
+        var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();           // [B]
+        var dist = (w * distScaled).sum(1);                                                     // [B]
+        var y = decoder.Decode(h, vbar, spread, dist);                                          // [B, H]
+        return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The whole model from neighbour windows. x: [B, K, W, F], geo: [B, K, G], distKm, value: [B, K],
+    /// mask: [B, K] bool → (ŷ [B, H] scaled, w [B, K]).</summary>
+    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask)
+    {
+        using var scope = NewDisposeScope();
+        long b = x.shape[0], k = x.shape[1];
+        var z = Encode(x.reshape(b * k, x.shape[2], x.shape[3])).view(b, k, -1);              // [B, K, D]
+        var (y, w) = Combine(z, StationTerm(z), GeoTerm(geo), value, LogDistance(distKm), geo.select(-1, 0), mask);
+        return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using AqNet.Core.Data;
+using AqNet.Torch.Nn;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>Shape of the neural kNN model and of its inputs. Serialised as JSON beside the weights, so a saved model
+/// can be rebuilt from it alone.</summary>
+public sealed record NeuralKnnOptions
+{
+    /// <summary>Input window W in hours, ending at (and including) the issue hour t.</summary>
+    public int Window { get; init; } = 24;
+    /// <summary>Target offsets in hours from t: 0 = nowcast (PM2.5 at t), 6/12/24 = ahead. One output per entry.</summary>
+    public int[] Horizons { get; init; } = [0];
+    /// <summary>Numbers of neighbours used at inference; their estimates are averaged, their spread is the uncertainty.
+    /// Training draws K per batch from this list (each capped at the stations available).</summary>
+    public int[] Ks { get; init; } = [5, 10, 20];
+    /// <summary>Pollutants (µg/m³) and meteorology the encoder reads, in order; PM2.5 must be first.</summary>
+    public string[] Variables { get; init; } = [.. Core.Data.Variables.Pollutants];
+    /// <summary>Offset of local time for the cyclic encoding (+8 for China).</summary>
+    public int UtcOffsetHours { get; init; } = 8;
+    public int Hidden { get; init; } = 32;
+    public int Layers { get; init; } = 1;
+    public int Heads { get; init; } = 4;
+    public double Dropout { get; init; } = 0.1;
+    public Pooling Pooling { get; init; } = Pooling.Mean;
+    /// <summary>Width of the learned distance encoding and of the neighbour-score MLP.</summary>
+    public int GeoHidden { get; init; } = 16;
+    public int ScoreHidden { get; init; } = 32;
+    public int DecoderHidden { get; init; } = 64;
+    /// <summary>Distances are divided by this (km) before the distance encoding; set from the training network's
+    /// mean neighbour distance when 0.</summary>
+    public double DistanceScaleKm { get; init; }
+    /// <summary>The IDW-like prior −β·ln(d + offset) on the scores; the offset (km) keeps it finite at d = 0.</summary>
+    public double DistanceOffsetKm { get; init; } = 1.0;
+
+    /// <summary>Width F of one hour's input row: each variable scaled (WD as sin/cos), one mask per variable, 6 cyclic.</summary>
+    [JsonIgnore]
+    public int Features => Variables.Sum(v => v == Core.Data.Variables.Wd ? 2 : 1) + Variables.Length + 6;
+
+    [JsonIgnore]
+    public int MaxK => Ks.Max();
+
+    /// <summary>The temporal encoder's options (Horizon is unused by the encoder).</summary>
+    [JsonIgnore]
+    public AqNetOptions EncoderOptions => new()
+    {
+        InputFeatures = Features, Horizon = 1, Window = Window, Hidden = Hidden, Layers = Layers, Heads = Heads,
+        Dropout = Dropout, Pooling = Pooling,
+    };
+
+    /// <summary>Throws ArgumentOutOfRangeException naming the first bad property, its value and what is allowed.</summary>
+    public void Validate()
+    {
+        Guard.AtLeast(Window, 1, nameof(Window));
+        if (Horizons.Length == 0 || Horizons.Any(h => h < 0) || Horizons.Distinct().Count() != Horizons.Length)
+            throw new ArgumentOutOfRangeException(nameof(Horizons), string.Join(",", Horizons), "expected distinct hour offsets >= 0 (0 = nowcast)");
+        if (Ks.Length == 0 || Ks.Any(k => k < 1))
+            throw new ArgumentOutOfRangeException(nameof(Ks), string.Join(",", Ks), "expected one or more neighbour counts >= 1");
+        if (Variables.Length == 0 || Variables[0] != Core.Data.Variables.Pm25 || Variables.Any(v => !Core.Data.Variables.IsKnown(v)))
+            throw new ArgumentOutOfRangeException(nameof(Variables), string.Join(",", Variables), $"expected known variables with {Core.Data.Variables.Pm25} first");
+        if (UtcOffsetHours < -12 || UtcOffsetHours > 14)
+            throw new ArgumentOutOfRangeException(nameof(UtcOffsetHours), UtcOffsetHours, "expected a UTC offset in [-12, 14] hours");
+        Guard.AtLeast(GeoHidden, 1, nameof(GeoHidden));
+        Guard.AtLeast(ScoreHidden, 1, nameof(ScoreHidden));
+        Guard.AtLeast(DecoderHidden, 1, nameof(DecoderHidden));
+        Guard.NonNegative(DistanceScaleKm, nameof(DistanceScaleKm));
+        Guard.Positive(DistanceOffsetKm, nameof(DistanceOffsetKm));
+        EncoderOptions.Validate();
+    }
+
+    /// <summary>Human-readable one-liner for logs and reports.</summary>
+    public override string ToString() =>
+        $"W={Window.ToString(Fmt.Inv)}h horizons={string.Join("/", Horizons)}h k={string.Join("/", Ks)} vars={string.Join(",", Variables)} " +
+        $"hidden={Hidden.ToString(Fmt.Inv)} pooling={Pooling} distScale={Fmt.F(DistanceScaleKm, 1)}km";
+}

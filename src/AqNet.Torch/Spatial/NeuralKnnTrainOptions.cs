@@ -1,0 +1,48 @@
+using AqNet.Torch.Nn;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>What one training batch touched, for checks and logs: station ids whose windows were encoded, whose
+/// observations were targets, and which served as neighbours; hours are panel indices of the visible panel.</summary>
+public sealed record KnnBatchInfo(IReadOnlyList<int> Hours, IReadOnlyList<string> InputStations,
+    IReadOnlyList<string> TargetStations, IReadOnlyList<string> NeighbourStations, int K);
+
+/// <summary>Training schedule of the neural kNN. An "epoch" is <see cref="StepsPerEpoch"/> batches of
+/// <see cref="BatchHours"/> random training hours; each batch encodes every visible station once per hour and uses
+/// every visible station as a pseudo-hidden target (excluded from its own neighbours), so one batch holds
+/// BatchHours × stations targets. Early stopping on the validation loss keeps the best weights.</summary>
+public sealed record NeuralKnnTrainOptions
+{
+    public int Epochs { get; init; } = 12;
+    public int StepsPerEpoch { get; init; } = 150;
+    public int Patience { get; init; } = 3;
+    /// <summary>Hours per batch (the paper's batch 32: each hour gives one target per visible station).</summary>
+    public int BatchHours { get; init; } = 32;
+    public double LearningRate { get; init; } = 1e-3;
+    public double WeightDecay { get; init; } = 1e-4;
+    /// <summary>Max global gradient norm; 0 = off.</summary>
+    public double ClipNorm { get; init; } = 1.0;
+    public int Seed { get; init; }
+    /// <summary>Torch intra-op threads; 0 = leave torch's setting alone.</summary>
+    public int Threads { get; init; }
+    /// <summary>At most this many validation hours are scored (evenly spaced) per epoch.</summary>
+    public int ValidationHours { get; init; } = 600;
+    /// <summary>Called with every training batch (tests assert that hidden stations never appear).</summary>
+    public Action<KnnBatchInfo>? OnBatch { get; init; }
+
+    public void Validate()
+    {
+        Guard.AtLeast(Epochs, 1, nameof(Epochs));
+        Guard.AtLeast(StepsPerEpoch, 1, nameof(StepsPerEpoch));
+        Guard.AtLeast(Patience, 0, nameof(Patience));
+        Guard.AtLeast(BatchHours, 1, nameof(BatchHours));
+        Guard.Positive(LearningRate, nameof(LearningRate));
+        Guard.NonNegative(WeightDecay, nameof(WeightDecay));
+        Guard.NonNegative(ClipNorm, nameof(ClipNorm));
+        Guard.AtLeast(Threads, 0, nameof(Threads));
+        Guard.AtLeast(ValidationHours, 1, nameof(ValidationHours));
+    }
+}
+
+/// <summary>One epoch's losses (masked MSE, scaled units; validation on the mean over the k values).</summary>
+public sealed record KnnEpoch(int Epoch, double TrainLoss, double ValidationLoss, double Seconds);

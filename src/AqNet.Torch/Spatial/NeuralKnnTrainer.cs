@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using AqNet.Core.Data;
+using AqNet.Core.Splitting;
+using AqNet.Torch.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>AdamW on the masked MSE (scaled units) of pseudo-hidden visible stations; early stopping on the validation
+/// hours, the best weights are restored at the end. Sees only the visible stations it is given.</summary>
+internal static class NeuralKnnTrainer
+{
+    public static IReadOnlyList<KnnEpoch> Fit(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry,
+        IReadOnlyList<string> ids, HourRange train, HourRange validation, NeuralKnnTrainOptions t, IProgress<string>? progress, CancellationToken ct)
+    {
+        var o = model.Options;
+        var ks = EffectiveKs(o.Ks, geometry.K);
+        var trainHours = Anchors(train, o);
+        var valHours = Anchors(validation, o);
+        if (trainHours.Length == 0) throw new InputException($"the training hours {train} are too short for a {o.Window} h window and horizon {o.Horizons.Max()} h");
+        if (valHours.Length > t.ValidationHours)
+            valHours = Enumerable.Range(0, t.ValidationHours).Select(i => valHours[(int)((long)i * valHours.Length / t.ValidationHours)]).ToArray();
+        using var batches = new KnnTrainingBatches(model, feats, geometry);
+        var parameters = model.parameters().ToArray();
+        using var optimizer = optim.AdamW(parameters, t.LearningRate, weight_decay: t.WeightDecay);
+        var rng = new Random(t.Seed);
+        var history = new List<KnnEpoch>();
+        Tensor[]? best = null;
+        var bestLoss = double.PositiveInfinity;
+        var bad = 0;
+        for (var epoch = 1; epoch <= t.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            model.train();
+            double sum = 0;
+            for (var step = 0; step < t.StepsPerEpoch; step++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var hours = Enumerable.Range(0, t.BatchHours).Select(_ => trainHours[rng.Next(trainHours.Length)]).ToArray();
+                var k = ks[rng.Next(ks.Length)];
+                t.OnBatch?.Invoke(new KnnBatchInfo(hours, ids, ids, batches.NeighbourStations(k).Distinct().Order().Select(i => ids[i]).ToArray(), k));
+                using var scope = NewDisposeScope();
+                optimizer.zero_grad();
+                var (pred, y, m) = batches.Run(hours, k);
+                var loss = MaskedLoss.Mse(pred, y, m);
+                loss.backward();
+                if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(parameters, t.ClipNorm);
+                optimizer.step();
+                sum += loss.item<float>();
+            }
+            var val = valHours.Length > 0 ? Validate(model, batches, valHours, ks) : sum / t.StepsPerEpoch;
+            history.Add(new KnnEpoch(epoch, sum / t.StepsPerEpoch, val, clock.Elapsed.TotalSeconds));
+            progress?.Report($"aqnet-knn epoch {epoch.ToString(Fmt.Inv)}: train {Fmt.F(sum / t.StepsPerEpoch, 4)}, val {Fmt.F(val, 4)} (MSE, scaled), {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
+            if (val < bestLoss)
+            {
+                bestLoss = val;
+                bad = 0;
+                if (best is not null) foreach (var p in best) p.Dispose();
+                best = parameters.Select(p => p.detach().clone()).ToArray();
+            }
+            else if (t.Patience > 0 && ++bad >= t.Patience) break;
+        }
+        if (best is not null)
+        {
+            using (no_grad()) for (var i = 0; i < parameters.Length; i++) parameters[i].copy_(best[i]);
+            foreach (var p in best) p.Dispose();
+        }
+        model.eval();
+        return history;
+    }
+
+    /// <summary>Masked MSE of the estimate averaged over the k values, as at inference.</summary>
+    private static double Validate(NeuralKnnModel model, KnnTrainingBatches batches, int[] hours, int[] ks)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        double sq = 0, n = 0;
+        for (var start = 0; start < hours.Length; start += 64)
+        {
+            using var scope = NewDisposeScope();
+            var chunk = hours[start..Math.Min(hours.Length, start + 64)];
+            Tensor? sumPred = null;
+            Tensor y = null!, m = null!;
+            foreach (var k in ks)
+            {
+                var (p, yy, mm) = batches.Run(chunk, k);
+                sumPred = sumPred is null ? p : sumPred + p;
+                (y, m) = (yy, mm);
+            }
+            var (s, c) = MaskedLoss.SquaredErrorSum(sumPred! / ks.Length, y, m);
+            sq += s; n += c;
+        }
+        model.train();
+        return n > 0 ? sq / n : double.NaN;
+    }
+
+    /// <summary>Issue hours t whose window [t − W + 1, t] and every target t + h lie inside the range.</summary>
+    internal static int[] Anchors(HourRange r, NeuralKnnOptions o)
+    {
+        var lo = r.Start + o.Window - 1;
+        var hi = r.End - o.Horizons.Max();
+        return hi > lo ? Enumerable.Range(lo, hi - lo).ToArray() : [];
+    }
+
+    /// <summary>The requested k values capped at the stations available, without duplicates, ascending.</summary>
+    internal static int[] EffectiveKs(IEnumerable<int> ks, int available) =>
+        ks.Select(k => Math.Min(k, available)).Where(k => k >= 1).Distinct().Order().ToArray();
+}

@@ -1,0 +1,129 @@
+using AqNet.Core.Data;
+using AqNet.Core.Spatial;
+using AqNet.Torch.Runtime;
+using AqNet.Torch.Spatial;
+using static TorchSharp.torch;
+
+namespace AqNet.Torch.Tests.Spatial;
+
+public sealed class NeuralKnnEstimatorTests
+{
+    public NeuralKnnEstimatorTests()
+    {
+        TorchRuntime.EnsureLoaded();
+        Fixtures.OneThread();
+    }
+
+    private static GeoPoint At(Panel p, string id) => GeoPoint.Of(p.Stations.Single(s => s.Id == id))!.Value;
+
+    [Fact]
+    public void Hidden_stations_never_reach_a_training_batch_and_their_data_cannot_change_the_model()
+    {
+        var panel = KnnFixtures.Panel();
+        string[] hidden = ["S4", "S7"];
+        var batches = new List<KnnBatchInfo>();
+        using var est = KnnFixtures.Trained(panel, hidden, KnnFixtures.Train(epochs: 2, steps: 3, onBatch: batches.Add));
+        Assert.Equal(6, batches.Count);
+        foreach (var b in batches)
+        {
+            Assert.Equal(7, b.InputStations.Count);
+            Assert.Empty(b.InputStations.Intersect(hidden));
+            Assert.Empty(b.TargetStations.Intersect(hidden));
+            Assert.Empty(b.NeighbourStations.Intersect(hidden));
+            Assert.All(b.Hours, h => Assert.InRange(h, 0, KnnFixtures.Ranges().Train.End - 1));
+        }
+        Assert.DoesNotContain(est.Stations, s => hidden.Contains(s.Id));
+
+        // Garbage in the hidden stations' data: the same seed must give the very same model and fingerprint.
+        var dirty = KnnFixtures.Panel();
+        foreach (var id in hidden)
+        {
+            var s = dirty.Stations.ToList().FindIndex(x => x.Id == id);
+            for (var t = 0; t < dirty.Hours; t++) for (var v = 0; v < dirty.V; v++) dirty.Set(t, s, v, 5000f + t);
+        }
+        using var est2 = KnnFixtures.Trained(dirty, hidden, KnnFixtures.Train(epochs: 2, steps: 3));
+        Assert.Equal(est.Fingerprint, est2.Fingerprint);
+        var q = new[] { At(panel, "S4"), At(panel, "S7") };
+        Assert.Equal(est.Estimate(panel, q, 300, 310).Mean, est2.Estimate(dirty, q, 300, 310).Mean);
+    }
+
+    [Fact]
+    public void K1_at_a_stations_own_location_reproduces_its_decoded_value()
+    {
+        // Decoded value of station s at hour t: the model on s's own window with s as its only neighbour at distance 0
+        // (the weight is trivially 1, so it is decoder(encode(window of s)), with v̄ = s's PM2.5 at t), unscaled.
+        var panel = KnnFixtures.Panel();
+        using var est = KnnFixtures.Trained(panel, []);
+        const int t = 250;
+        var est1 = est.Estimate(panel, [At(panel, "S2")], t, [1]);
+        var o = est.Options;
+        var feats = StationFeatures.Build(panel, [2], o, est.Scaler, 0, panel.Hours);
+        var x = new float[o.Window * o.Features];
+        feats.CopyWindow(0, t, o.Window, x);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (y, w) = est.Model.Forward(tensor(x).view(1, 1, o.Window, o.Features), tensor(new float[] { 0, 0, 0, 1 }).view(1, 1, 4),
+            zeros(1, 1), tensor(new[] { feats.Pm25Scaled[t] }).view(1, 1), ones(1, 1, ScalarType.Bool));
+        var decoded = y.item<float>() * (float)est.Scaler.Std[0] + (float)est.Scaler.Mean[0];
+        Assert.Equal(1f, w.item<float>());
+        Assert.Equal(decoded, est1.Mean[0], 3);
+        Assert.Equal(0f, est1.Spread[0]);
+        // And it is a decoded value, not the observation copied through.
+        Assert.NotEqual(panel.Values[panel.Index(t, 2, 0)], est1.Mean[0]);
+    }
+
+    [Fact]
+    public void Several_k_give_a_mean_and_a_spread_and_unobserved_hours_give_NaN()
+    {
+        var panel = KnnFixtures.Panel();
+        using var est = KnnFixtures.Trained(panel, ["S4"]);
+        var q = new[] { At(panel, "S4"), new GeoPoint(116.3, 39.85) };
+        var each = new[] { 2, 4 }.Select(k => est.Estimate(panel, q, 200, 205, [k]).Mean).ToArray();
+        var both = est.Estimate(panel, q, 200, 205, [2, 4, 40]); // 40 is capped at the 8 visible stations
+        Assert.Equal([2, 4, 8], both.Ks);
+        Assert.Equal(10, both.Mean.Length);
+        Assert.True(both.Spread.All(s => s >= 0));
+        var blank = KnnFixtures.Panel();
+        for (var s = 0; s < blank.S; s++) for (var v = 0; v < blank.V; v++) blank.Set(203, s, v, float.NaN);
+        var gap = est.Estimate(blank, q, 203, [2]);
+        Assert.True(float.IsNaN(gap.Mean[0]) && float.IsNaN(gap.Spread[1]));
+        Assert.NotEqual(each[0], each[1]);
+    }
+
+    [Fact]
+    public void Save_and_load_give_identical_predictions_and_another_fingerprint_is_refused_naming_both()
+    {
+        var panel = KnnFixtures.Panel();
+        using var est = KnnFixtures.Trained(panel, ["S0"]);
+        var dir = Path.Combine(Fixtures.TempDir(), "model");
+        est.Save(dir);
+        est.Save(dir); // overwriting an existing model is atomic too
+        var q = new[] { new GeoPoint(116.21, 39.81), new GeoPoint(116.4, 39.95) };
+        using var back = NeuralKnnEstimator.Load(dir, est.Fingerprint);
+        Assert.Equal(est.Estimate(panel, q, 100, 140).Mean, back.Estimate(panel, q, 100, 140).Mean);
+        Assert.Equal(est.Options, back.Options with { Ks = est.Options.Ks, Horizons = est.Options.Horizons, Variables = est.Options.Variables });
+        Assert.Equal(est.Fingerprint, back.FingerprintOf(panel));
+        Assert.DoesNotContain(Directory.GetDirectories(Path.GetDirectoryName(dir)!), d => d != dir);
+
+        var other = KnnFixtures.Panel(seed: 4);
+        var e = Assert.Throws<InputException>(() => NeuralKnnEstimator.Load(dir, back.FingerprintOf(other)));
+        Assert.Contains(est.Fingerprint, e.Message);
+        Assert.Contains(back.FingerprintOf(other), e.Message);
+        Assert.Throws<InputException>(() => NeuralKnnEstimator.Load(Path.Combine(dir, "nope"), (string?)null));
+        Assert.Throws<InputException>(() => back.Estimate(PanelWithout(panel, "S3"), q, 100));
+    }
+
+    [Fact]
+    public void Training_loss_falls_on_a_smooth_field()
+    {
+        var panel = KnnFixtures.Panel();
+        using var est = KnnFixtures.Trained(panel, ["S4"], KnnFixtures.Train(epochs: 8, steps: 10) with { LearningRate = 1e-2 });
+        var h = est.History;
+        Assert.Equal(8, h.Count);
+        Assert.True(h[^1].TrainLoss < 0.1 * h[0].TrainLoss, $"train loss {string.Join(", ", h.Select(e => e.TrainLoss))}");
+        Assert.True(h.Min(e => e.ValidationLoss) < h[0].ValidationLoss, $"validation loss {string.Join(", ", h.Select(e => e.ValidationLoss))}");
+    }
+
+    private static Panel PanelWithout(Panel p, string id) =>
+        Core.Experiments.Spatial.PanelStations.Keep(p, [.. Enumerable.Range(0, p.S).Where(s => p.Stations[s].Id != id)]);
+}
