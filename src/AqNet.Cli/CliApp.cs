@@ -9,6 +9,7 @@ public static class CliApp
     public static RootCommand Root()
     {
         var root = new RootCommand("AqNet: air-quality reanalysis with deep learning (AQ-Net, Kheder et al. 2025) and honest baselines.");
+        root.Add(DemoCommand.Create());
         root.Add(DoctorCommand.Create());
         root.Add(IngestCommand.Create());
         root.Add(StationsCommand.Create());
@@ -19,6 +20,7 @@ public static class CliApp
         root.Add(TrainCommand.Evaluate());
         root.Add(ExperimentCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(ReanalyzeCommand.Create());
         return root;
     }
 

@@ -9,6 +9,7 @@ public static class ExperimentCommand
     {
         var cmd = new Command("experiment", "Reproducible experiments: every model through the same windows, split and metrics.");
         cmd.Add(Temporal());
+        cmd.Add(Spatial());
         return cmd;
     }
 
@@ -39,6 +40,55 @@ public static class ExperimentCommand
             return Task.FromResult(0);
         });
         return cmd;
+    }
+
+    private static Command Spatial()
+    {
+        var store = StoreOptions.Store();
+        var protocol = new Option<string>("--protocol") { Description = "loso (each station hidden in turn) or holdout (a fixed hidden set).", Required = true };
+        var ratio = new Option<double?>("--hidden-ratio") { Description = "holdout: share of stations hidden (default 0.2), chosen with a seed and spread in space." };
+        var hidden = new Option<string?>("--hidden") { Description = "holdout: comma-separated station ids to hide." };
+        var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "5,10,20" };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds for the neural model.", DefaultValueFactory = _ => 1 };
+        var ahead = new Option<string?>("--ahead") { Description = "Also estimate hours ahead at the hidden places, e.g. 6,12,24." };
+        var quick = new Option<bool>("--quick") { Description = "A short training schedule." };
+        var output = new Option<string>("--out") { Description = "Output folder: results.json, report.md, figures/, model/.", Required = true };
+        var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
+        {
+            store, protocol, ratio, hidden, ks, seeds, ahead, quick, output,
+        };
+        cmd.SetAction((r, ct) =>
+        {
+            var o = new AqNet.Core.Experiments.Spatial.SpatialExperimentOptions
+            {
+                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = r.GetValue(protocol)!,
+                HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
+                Seeds = r.GetValue(seeds), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
+            };
+            var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
+            r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static string SpatialSummary(AqNet.Core.Experiments.Spatial.SpatialExperimentResult result, string dir)
+    {
+        var sb = new System.Text.StringBuilder("pooled over hidden stations and test hours, µg/m³:\n");
+        foreach (var row in result.Rows.Where(x => x.Station == "all"))
+            sb.AppendLine(string.Create(AqNet.Core.Data.Fmt.Inv, $"{row.Model,-10} {row.Task,-8} {row.Horizon,4}  MAE {row.Mae,7:F2}  RMSE {row.Rmse,7:F2}  R² {row.R2,6:F3}  n {row.N}"));
+        sb.AppendLine($"results: {System.IO.Path.Combine(dir, "results.json")}, report: {System.IO.Path.Combine(dir, "report.md")}");
+        return sb.ToString();
+    }
+
+    internal static IReadOnlyList<int>? ParseInts(string? s, string option)
+    {
+        if (s is null) return null;
+        var list = new List<int>();
+        foreach (var part in s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            list.Add(int.TryParse(part, System.Globalization.NumberStyles.None, AqNet.Core.Data.Fmt.Inv, out var v) && v > 0 ? v
+                : throw new AqNet.Core.Data.InputException($"{option} '{s}': expected positive whole numbers separated by commas, e.g. 5,10,20"));
+        return list;
     }
 
     internal static IReadOnlyList<string>? SplitList(string? s) =>

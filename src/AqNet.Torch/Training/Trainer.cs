@@ -68,20 +68,21 @@ public sealed partial class Trainer : IDisposable
             var clock = Stopwatch.StartNew();
             var lr = options.LearningRateAt(epoch);
             foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-            var trainLoss = RunEpoch(trainData, seed, epoch, bar, ct);
+            var (trainLoss, samples) = RunEpoch(trainData, seed, epoch, bar, ct);
+            var trainSeconds = clock.Elapsed.TotalSeconds;
             var (valLoss, valMae) = valData is null ? (trainLoss, double.NaN)
                 : Evaluation.Evaluate(model, valData, context.TargetStd, options.EvalBatchSize);
             run.EndEpoch(model, new EpochRecord(epoch + 1, trainLoss, valLoss, valMae, clock.Elapsed.TotalSeconds, lr));
             Persist(run, context, fingerprint, train);
-            progress?.Report(EpochLine(run.History[^1]));
+            progress?.Report(EpochLine(run.History[^1], samples / trainSeconds));
         }
         run.RestoreBest(model);
         model.eval();
         return new TrainResult(run.History, run.BestEpoch, run.BestLoss, run.Stopped(options.Patience), resumedAfter);
     }
 
-    // One pass over a seeded shuffle of the training rows; returns the sample-weighted mean batch loss.
-    private double RunEpoch(WindowTensors data, int seed, int epoch, ProgressBar bar, CancellationToken ct)
+    // One pass over a seeded shuffle of the training rows; returns the sample-weighted mean batch loss and the samples seen.
+    private (double Loss, long Samples) RunEpoch(WindowTensors data, int seed, int epoch, ProgressBar bar, CancellationToken ct)
     {
         model.train();
         using var order = tensor(Shuffle(data.N, seed, epoch));      // [N] int64
@@ -102,7 +103,7 @@ public sealed partial class Trainer : IDisposable
             bar.Update(epoch + 1, b + 1, batches, sum / samples, samples, clock.Elapsed.TotalSeconds);
         }
         bar.Clear();
-        return sum / samples;
+        return (sum / samples, samples);
     }
 
     /// <summary>Fisher–Yates with a generator seeded from (seed, epoch): the same order on every run and after a resume.</summary>
@@ -119,9 +120,10 @@ public sealed partial class Trainer : IDisposable
         return order;
     }
 
-    private static string EpochLine(EpochRecord e) =>
+    private static string EpochLine(EpochRecord e, double samplesPerSecond) =>
         $"epoch {e.Epoch.ToString(Fmt.Inv)}: train {Fmt.F(e.TrainLoss, 4)}, val {Fmt.F(e.ValidationLoss, 4)}, " +
-        $"val MAE {Fmt.F(e.ValidationMaeUgm3, 2)} µg/m³, lr {Fmt.D(e.LearningRate, "G3")}, {Fmt.F(e.Seconds, 1)} s";
+        $"val MAE {Fmt.F(e.ValidationMaeUgm3, 2)} µg/m³, lr {Fmt.D(e.LearningRate, "G3")}, {Fmt.F(e.Seconds, 1)} s, " +
+        $"{Fmt.F(samplesPerSecond, 0)} samples/s";
 
     public void Dispose() => optimizer.Dispose();
 }

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using AqNet.Core.Data;
+using AqNet.Core.Experiments.Spatial;
+using AqNet.Core.Spatial;
+using AqNet.Core.Store;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>`aqnet experiment spatial`: the classical interpolators (mean, nearest, idw, kriging) and the neural kNN
+/// (aqnet-knn) estimate PM2.5 at hidden stations on the test hours, same folds, same hours, same observations.
+/// LOSO retrains the neural kNN for every fold (each fold's station is never seen, not even by the scaler); DIR/model/ holds
+/// the holdout model, or for LOSO the last fold's model. Writes results.json, report.md, figures/ and model/.</summary>
+public static class SpatialExperiment
+{
+    public static SpatialExperimentResult Run(SpatialExperimentOptions o, IProgress<string>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        o.Validate();
+        if (string.IsNullOrEmpty(o.StorePath)) throw new InputException("a store is needed (--store FILE)");
+        Panel panel;
+        using (var store = AqStore.OpenRead(o.StorePath))
+            panel = PanelLoader.Load(store, null, Variables.Pollutants);
+        return Run(panel, o, progress, ct);
+    }
+
+    public static SpatialExperimentResult Run(Panel panel, SpatialExperimentOptions o, IProgress<string>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(o);
+        o.Validate();
+        var clock = Stopwatch.StartNew();
+        var knn = KnnOptions(panel, o);
+        var horizons = new[] { 0 }.Concat(o.AheadHours).ToArray();
+        var split = SpatialSplit.Of(panel.Hours, o.TestFraction, o.ValidationFraction, knn.Window, horizons.Max());
+        var protocol = o.SpatialProtocol();
+        var folds = protocol.Folds(panel.Stations);
+        progress?.Report($"spatial {protocol.Name}: {panel.S} stations, {folds.Count} fold(s); train {split.Train}, validation {split.Validation}, test {split.Test}");
+        var baselines = SpatialBaselineEvaluation.Run(panel, new SpatialEvaluationOptions
+        {
+            Protocol = protocol, TestHours = (split.Test.Start, split.Test.End), TrainHours = (0, split.Test.Start),
+        }, ct: ct);
+        var baselineSeconds = clock.Elapsed.TotalSeconds;
+        progress?.Report($"baselines done in {baselineSeconds:F1} s: " + string.Join(", ", baselines.Where(r => r.Station == "all").Select(r => $"{r.Model} MAE {Fmt.F(r.Mae, 2)}")));
+        var modelDir = Path.Combine(o.OutputDir, "model");
+        var seeds = new List<(SpatialErrorSums[], SortedDictionary<int, SpatialErrorSums[]>)>();
+        for (var seed = 0; seed < o.Seeds; seed++)
+        {
+            var pooled = horizons.Select(_ => new SpatialErrorSums()).ToArray();
+            var per = new SortedDictionary<int, SpatialErrorSums[]>();
+            for (var f = 0; f < folds.Count; f++)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}/{folds.Count}: hidden {string.Join(", ", folds[f].Hidden.Select(h => panel.Stations[h].Id))}");
+                using var est = KnnFoldScorer.Run(panel, folds[f], split, knn with { Horizons = horizons }, TrainOptions(o, seed), pooled, per, progress, ct);
+                if (seed == 0 && f == folds.Count - 1) est.Save(modelDir);
+                progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}: running pooled MAE {Fmt.F(pooled[0].Row("x", "nowcast", 0, "all").Mae, 2)} ({Fmt.F(clock.Elapsed.TotalSeconds, 0)} s)");
+            }
+            seeds.Add((pooled, per));
+        }
+        var rows = baselines.Concat(KnnFoldScorer.Rows(panel, horizons, seeds)).ToArray();
+        var info = SpatialExperimentReport.ProtocolInfo(panel, o, protocol, folds, split, knn, TrainOptions(o, 0), horizons,
+            baselineSeconds, clock.Elapsed.TotalSeconds);
+        var result = new SpatialExperimentResult(info, rows);
+        Directory.CreateDirectory(o.OutputDir);
+        SpatialResultsWriter.Write(Path.Combine(o.OutputDir, "results.json"), result);
+        SpatialReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, SpatialExperimentReport.Text(o, protocol, split, knn, TrainOptions(o, 0), folds.Count));
+        SpatialFigures.Write(Path.Combine(o.OutputDir, "figures"), panel.Stations, rows);
+        progress?.Report($"wrote {o.OutputDir}/results.json, report.md, figures/ and model/ in {Fmt.F(clock.Elapsed.TotalSeconds, 0)} s");
+        return result;
+    }
+
+    /// <summary>The neural kNN's inputs: the pollutants the panel actually has (PM2.5 first).</summary>
+    internal static NeuralKnnOptions KnnOptions(Panel panel, SpatialExperimentOptions o)
+    {
+        var present = Variables.Pollutants.Where(v => panel.Variables.Contains(v) && HasData(panel, v)).ToArray();
+        if (!present.Contains(Variables.Pm25)) throw new InputException("the panel has no PM2.5 observations; the spatial experiment estimates PM2.5");
+        return new NeuralKnnOptions { Variables = present, Ks = [.. o.Ks], UtcOffsetHours = o.UtcOffsetHours };
+    }
+
+    /// <summary>Short LOSO-friendly schedule (12 folds must fit in minutes on 2 cores); quick mode is a smoke run.</summary>
+    internal static NeuralKnnTrainOptions TrainOptions(SpatialExperimentOptions o, int seed) => o.Quick
+        ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, Threads = o.Threads, ValidationHours = 100 }
+        : new NeuralKnnTrainOptions { Seed = seed, Threads = o.Threads };
+
+    private static bool HasData(Panel p, string variable)
+    {
+        var v = p.VariableIndex(variable);
+        for (var i = v; i < p.Mask.Length; i += p.V) if (p.Mask[i]) return true;
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+using AqNet.Torch.Analysis;
+
+namespace AqNet.Torch.Tests.Analysis;
+
+public sealed class PcaTests
+{
+    [Fact]
+    public void First_component_is_the_direction_of_largest_spread_up_to_sign()
+    {
+        // Points t·u + small·v + offset, u ⟂ v: PC1 must be ±u, PC2 ±v, and the scores t − mean(t).
+        double[] u = [1 / 3.0, 2 / 3.0, 2 / 3.0, 0], v = [2 / 3.0, 1 / 3.0, -2 / 3.0, 0], offset = [5, -1, 2, 7];
+        double[] t = [-3, -1, 0, 2, 4], s = [0.2, -0.1, 0.3, -0.3, -0.1];
+        var rows = t.Select((ti, i) => u.Select((uj, j) => ti * uj + s[i] * v[j] + offset[j]).ToArray()).ToArray();
+        var pca = Pca.Fit(rows);
+        var cos1 = pca.Components[0].Zip(u, (a, b) => a * b).Sum();
+        var cos2 = pca.Components[1].Zip(v, (a, b) => a * b).Sum();
+        Assert.Equal(1, Math.Abs(cos1), 9);
+        Assert.Equal(1, Math.Abs(cos2), 9);
+        var tMean = t.Average();
+        for (var i = 0; i < t.Length; i++) Assert.Equal((t[i] - tMean) * Math.Sign(cos1), pca.Scores[i][0], 9);
+        Assert.True(pca.Share(0) > 0.98, $"PC1 share {pca.Share(0)}");
+        Assert.Equal(1, pca.Share(0) + pca.Share(1), 9);   // the data are exactly two-dimensional
+    }
+
+    [Fact]
+    public void Identical_vectors_give_zero_scores_not_NaN()
+    {
+        var pca = Pca.Fit([[1.0, 2, 3], [1.0, 2, 3], [1.0, 2, 3]]);
+        Assert.All(pca.Scores.SelectMany(r => r), s => Assert.Equal(0, s));
+        Assert.Equal(0, pca.Share(0));
+    }
+}
