@@ -9,7 +9,8 @@ public sealed class PcaTests
     {
         // Points t·u + small·v + offset, u ⟂ v: PC1 must be ±u, PC2 ±v, and the scores t − mean(t).
         double[] u = [1 / 3.0, 2 / 3.0, 2 / 3.0, 0], v = [2 / 3.0, 1 / 3.0, -2 / 3.0, 0], offset = [5, -1, 2, 7];
-        double[] t = [-3, -1, 0, 2, 4], s = [0.2, -0.1, 0.3, -0.3, -0.1];
+        // s sums to 0 and is uncorrelated with t, so the axes are exactly u and v.
+        double[] t = [-3, -1, 0, 2, 4], s = [0.2, -0.2, -0.2, 0.2, 0];
         var rows = t.Select((ti, i) => u.Select((uj, j) => ti * uj + s[i] * v[j] + offset[j]).ToArray()).ToArray();
         var pca = Pca.Fit(rows);
         var cos1 = pca.Components[0].Zip(u, (a, b) => a * b).Sum();
