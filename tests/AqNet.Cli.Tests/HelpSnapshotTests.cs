@@ -8,7 +8,8 @@ public sealed class HelpSnapshotTests
 {
     public static TheoryData<string> Commands() =>
     [
-        "", "doctor", "ingest", "stations", "inspect", "export", "data download",
+        "", "doctor", "ingest", "stations", "inspect", "export", "data download", "demo", "train", "evaluate",
+        "experiment temporal", "experiment spatial", "reanalyze", "bench model",
     ];
 
     [Theory]

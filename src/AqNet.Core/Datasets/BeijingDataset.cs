@@ -29,8 +29,10 @@ public static class BeijingDataset
         if (from is not null) { yield return from; yield break; }
         var env = Environment.GetEnvironmentVariable("AQNET_DATA");
         if (!string.IsNullOrEmpty(env)) yield return env;
-        for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
-            yield return Path.Combine(d.FullName, "shared", "data");
+        // shared/data beside the repository: walk up from the working folder and from the program's own folder
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                yield return Path.Combine(d.FullName, "shared", "data");
         yield return CacheFolder();
     }
 

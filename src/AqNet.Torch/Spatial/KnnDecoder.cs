@@ -6,12 +6,13 @@ using static TorchSharp.torch.nn;
 namespace AqNet.Torch.Spatial;
 
 /// <summary>Decodes the interpolated feature into PM2.5 at the query as a residual on the attention-weighted mean of
-/// the neighbours' latest PM2.5: ŷ_h = v̄ + MLP([h, v̄, s_v, d̄])_h with s_v the weighted spread of the neighbour values
-/// and d̄ the weighted scaled distance (how far the query is from its data). The last layer starts at zero, so an
+/// the neighbours' latest PM2.5: ŷ_h = v̄ + MLP([h, v̄, s_v, d̄, b̄])_h with s_v the weighted spread of the neighbour values,
+/// d̄ the weighted scaled distance (how far the query is from its data) and b̄ the weighted mean bearing vector (sin, cos:
+/// on which side the data lie, e.g. a query at the network's edge, where interpolators are biased towards the centre). The last layer starts at zero, so an
 /// untrained decoder returns v̄: learning starts from a sound interpolator and only has to learn corrections.</summary>
 public sealed class KnnDecoder : Module
 {
-    public const int Extra = 3;
+    public const int Extra = 5;
 
     private readonly Linear first;
     private readonly Dropout dropout;
@@ -34,11 +35,11 @@ public sealed class KnnDecoder : Module
         RegisterComponents();
     }
 
-    // h: [B, D], vbar, spread, dist: [B] → ŷ: [B, H] (scaled PM2.5)
-    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist)
+    // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2] → ŷ: [B, H] (scaled PM2.5)
+    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing)
     {
         using var scope = NewDisposeScope();
-        var input = cat([h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1)], 1);
+        var input = cat([h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing], 1);
         var residual = output.forward(dropout.forward(functional.gelu(first.forward(input))));
         return (vbar.unsqueeze(1) + residual).MoveToOuterDisposeScope();
     }

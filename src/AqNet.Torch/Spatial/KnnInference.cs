@@ -39,7 +39,6 @@ internal static class KnnInference
         var geo = tensor(geometry.Geo, [p, kmax, NeighbourGeometry.G]);
         var geoTerm = model.GeoTerm(geo);                                                       // [P, K, Hs]
         var logDist = model.LogDistance(tensor(geometry.DistancesKm, [p, kmax]));               // [P, K]
-        var distScaled = geo.select(-1, 0).contiguous();                                        // [P, K]
         var valid = tensor(geometry.Valid, [p, kmax]);
         var hoursPerChunk = Math.Max(1, EncodeWindows / s);
         var window = new float[o.Window * feats.F];
@@ -75,13 +74,13 @@ internal static class KnnInference
                 var vNb = pmT.index_select(0, flat).view(n, kmax);                             // [R, K]
                 var mNb = obsT.index_select(0, flat).view(n, kmax).logical_and(valid.index_select(0, pt));
                 var ld = logDist.index_select(0, pt);
-                var ds = distScaled.index_select(0, pt);
+                var gg = geo.index_select(0, pt);                                              // [R, K, G]
                 var outs = new List<(Tensor U, Tensor Ok)>();
                 foreach (var k in useKs)
                 {
                     var m = mNb.narrow(1, 0, k);
                     var (y, _) = model.Combine(zNb.narrow(1, 0, k), aNb.narrow(1, 0, k), gNb.narrow(1, 0, k),
-                        vNb.narrow(1, 0, k), ld.narrow(1, 0, k), ds.narrow(1, 0, k), m);      // [R, H] scaled
+                        vNb.narrow(1, 0, k), ld.narrow(1, 0, k), gg.narrow(1, 0, k), m);      // [R, H] scaled
                     outs.Add((y * std + mean, m.any(1, keepdim: true).to_type(ScalarType.Float32)));   // µg/m³, [R, 1]
                 }
                 // Two passes (mean, then squared deviations): E[u²] − E[u]² cancels badly in float32 at haze levels.

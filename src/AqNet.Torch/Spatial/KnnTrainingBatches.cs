@@ -11,7 +11,7 @@ internal sealed class KnnTrainingBatches : IDisposable
     private readonly NeuralKnnModel model;
     private readonly StationFeatures feats;
     private readonly NeighbourGeometry geometry;
-    private readonly Tensor nbIdx, geo, logDist, distScaled, valid;   // [S, Kmax] (geo [S, Kmax, G])
+    private readonly Tensor nbIdx, geo, logDist, valid;   // [S, Kmax] (geo [S, Kmax, G])
 
     public KnnTrainingBatches(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry)
     {
@@ -23,7 +23,6 @@ internal sealed class KnnTrainingBatches : IDisposable
         nbIdx = tensor(geometry.Indices, [s, k]);
         geo = tensor(geometry.Geo, [s, k, NeighbourGeometry.G]);
         using (var d = tensor(geometry.DistancesKm, [s, k])) logDist = model.LogDistance(d);
-        distScaled = geo.select(-1, 0).contiguous();
         valid = tensor(geometry.Valid, [s, k]);
     }
 
@@ -34,6 +33,13 @@ internal sealed class KnnTrainingBatches : IDisposable
 
     /// <summary>Predictions, targets and target mask, all [B·S, H] (scaled), for the hours (panel indices) and k.</summary>
     public (Tensor Prediction, Tensor Target, Tensor Mask) Run(IReadOnlyList<int> hours, int k)
+    {
+        var (p, y, m) = Run(hours, [k]);
+        return (p[0], y, m);
+    }
+
+    /// <summary>As above for several k sharing one encoding; the mask keeps targets with an observed neighbour for every k.</summary>
+    public (Tensor[] Predictions, Tensor Target, Tensor Mask) Run(IReadOnlyList<int> hours, IReadOnlyList<int> ks)
     {
         using var scope = NewDisposeScope();
         var o = model.Options;
@@ -59,23 +65,31 @@ internal sealed class KnnTrainingBatches : IDisposable
                 }
             }
         var z = model.Encode(tensor(x).view(b * s, w, f)).view(b, s, -1);                       // [B, S, D]
-        var idx = nbIdx.narrow(1, 0, k).reshape(-1);                                            // [S·k]
-        var zNb = z.index_select(1, idx).view(b * s, k, -1);                                    // [B·S, k, D]
-        var aNb = model.StationTerm(z).index_select(1, idx).view(b * s, k, -1);                 // [B·S, k, Hs]
-        var g = model.GeoTerm(geo.narrow(1, 0, k));                                             // [S, k, Hs]
-        var gNb = g.unsqueeze(0).expand(b, s, k, g.shape[2]).reshape(b * s, k, g.shape[2]);
-        var vNb = tensor(pm).view(b, s).index_select(1, idx).view(b * s, k);                   // [B·S, k]
-        var mNb = tensor(obs).view(b, s).index_select(1, idx).view(b, s, k)
-            .logical_and(valid.narrow(1, 0, k).unsqueeze(0)).view(b * s, k);                  // [B·S, k]
-        var ld = logDist.narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
-        var ds = distScaled.narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
-        var (pred, _) = model.Combine(zNb, aNb, gNb, vNb, ld, ds, mNb);
-        var mask = tensor(ym).view(b * s, h) * mNb.any(1, keepdim: true).to_type(ScalarType.Float32);
-        return (pred.MoveToOuterDisposeScope(), tensor(y).view(b * s, h).MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
+        var a = model.StationTerm(z);                                                           // [B, S, Hs]
+        var pmT = tensor(pm).view(b, s);
+        var obsT = tensor(obs).view(b, s);
+        var preds = new Tensor[ks.Count];
+        var mask = tensor(ym).view(b * s, h);
+        for (var c = 0; c < ks.Count; c++)
+        {
+            var k = ks[c];
+            var idx = nbIdx.narrow(1, 0, k).reshape(-1);                                        // [S·k]
+            var zNb = z.index_select(1, idx).view(b * s, k, -1);                                // [B·S, k, D]
+            var aNb = a.index_select(1, idx).view(b * s, k, -1);                                // [B·S, k, Hs]
+            var g = model.GeoTerm(geo.narrow(1, 0, k));                                         // [S, k, Hs]
+            var gNb = g.unsqueeze(0).expand(b, s, k, g.shape[2]).reshape(b * s, k, g.shape[2]);
+            var vNb = pmT.index_select(1, idx).view(b * s, k);                                  // [B·S, k]
+            var mNb = obsT.index_select(1, idx).view(b, s, k).logical_and(valid.narrow(1, 0, k).unsqueeze(0)).view(b * s, k);
+            var ld = logDist.narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
+            var gg = geo.narrow(1, 0, k).unsqueeze(0).expand(b, s, k, NeighbourGeometry.G).reshape(b * s, k, NeighbourGeometry.G);
+            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb).Prediction.MoveToOuterDisposeScope();
+            mask = mask * mNb.any(1, keepdim: true).to_type(ScalarType.Float32);
+        }
+        return (preds, tensor(y).view(b * s, h).MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
     }
 
     public void Dispose()
     {
-        nbIdx.Dispose(); geo.Dispose(); logDist.Dispose(); distScaled.Dispose(); valid.Dispose();
+        nbIdx.Dispose(); geo.Dispose(); logDist.Dispose(); valid.Dispose();
     }
 }

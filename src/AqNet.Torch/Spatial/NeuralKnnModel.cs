@@ -53,9 +53,9 @@ public sealed class NeuralKnnModel : Module
     }
 
     /// <summary>The weighting and decoding from precomputed terms. zNb: [B, K, D], stationTerm, geoTerm: [B, K, Hs],
-    /// value (latest scaled PM2.5), logDistance, distScaled: [B, K], mask: [B, K] bool → (ŷ [B, H], w [B, K]).</summary>
+    /// value (latest scaled PM2.5), logDistance: [B, K], geo: [B, K, G], mask: [B, K] bool → (ŷ [B, H], w [B, K]).</summary>
     public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
-        Tensor logDistance, Tensor distScaled, Tensor mask)
+        Tensor logDistance, Tensor geo, Tensor mask)
     {
         using var scope = NewDisposeScope();
         var w = MaskedSoftmax(scorer.Scores(stationTerm, geoTerm, value, logDistance), mask);   // [B, K]
@@ -63,8 +63,9 @@ public sealed class NeuralKnnModel : Module
         var h = w.unsqueeze(1).bmm(zNb).squeeze(1);                                           // [B, D]
         var vbar = (w * v).sum(1);                                                             // [B]
         var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();           // [B]
-        var dist = (w * distScaled).sum(1);                                                     // [B]
-        var y = decoder.Decode(h, vbar, spread, dist);                                          // [B, H]
+        var dist = (w * geo.select(-1, 0)).sum(1);                                              // [B]
+        var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                      // [B, 2]
+        var y = decoder.Decode(h, vbar, spread, dist, bearing);                                 // [B, H]
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 
@@ -75,7 +76,7 @@ public sealed class NeuralKnnModel : Module
         using var scope = NewDisposeScope();
         long b = x.shape[0], k = x.shape[1];
         var z = Encode(x.reshape(b * k, x.shape[2], x.shape[3])).view(b, k, -1);              // [B, K, D]
-        var (y, w) = Combine(z, StationTerm(z), GeoTerm(geo), value, LogDistance(distKm), geo.select(-1, 0), mask);
+        var (y, w) = Combine(z, StationTerm(z), GeoTerm(geo), value, LogDistance(distKm), geo, mask);
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 }

@@ -80,15 +80,9 @@ internal static class NeuralKnnTrainer
         {
             using var scope = NewDisposeScope();
             var chunk = hours[start..Math.Min(hours.Length, start + 64)];
-            Tensor? sumPred = null;
-            Tensor y = null!, m = null!;
-            foreach (var k in ks)
-            {
-                var (p, yy, mm) = batches.Run(chunk, k);
-                sumPred = sumPred is null ? p : sumPred + p;
-                (y, m) = (yy, mm);
-            }
-            var (s, c) = MaskedLoss.SquaredErrorSum(sumPred! / ks.Length, y, m);
+            var (preds, y, m) = batches.Run(chunk, ks);
+            var mean = preds.Aggregate((x1, x2) => x1 + x2) / ks.Length;
+            var (s, c) = MaskedLoss.SquaredErrorSum(mean, y, m);
             sq += s; n += c;
         }
         model.train();

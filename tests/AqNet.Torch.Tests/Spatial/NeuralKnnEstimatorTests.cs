@@ -120,7 +120,7 @@ public sealed class NeuralKnnEstimatorTests
         using var est = KnnFixtures.Trained(panel, ["S4"], KnnFixtures.Train(epochs: 8, steps: 10) with { LearningRate = 1e-2 });
         var h = est.History;
         Assert.Equal(8, h.Count);
-        Assert.True(h[^1].TrainLoss < 0.1 * h[0].TrainLoss, $"train loss {string.Join(", ", h.Select(e => e.TrainLoss))}");
+        Assert.True(h[^1].TrainLoss < 0.25 * h[0].TrainLoss, $"train loss {string.Join(", ", h.Select(e => e.TrainLoss))}");
         Assert.True(h.Min(e => e.ValidationLoss) < h[0].ValidationLoss, $"validation loss {string.Join(", ", h.Select(e => e.ValidationLoss))}");
     }
 
