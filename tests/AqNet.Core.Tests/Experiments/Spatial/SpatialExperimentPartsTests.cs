@@ -37,7 +37,7 @@ public class SpatialExperimentPartsTests
     public void Split_puts_the_test_last_like_the_baseline_evaluation_with_gaps()
     {
         var s = SpatialSplit.Of(35064, 0.2, 0.1, 24, 0);
-        Assert.Equal(new Splitting.HourRange(28051, 35064), s.Test);   // 35064 − round(0.2 × 35064)
+        Assert.Equal(new global::AqNet.Core.Splitting.HourRange(28051, 35064), s.Test);   // 35064 − round(0.2 × 35064)
         Assert.Equal(s.Test.Start - 24, s.Validation.End);
         Assert.Equal(s.Validation.Start - 24, s.Train.End);
         Assert.Equal(3506, s.Validation.Length);
