@@ -13,12 +13,15 @@ public static class BenchCommand
         var layers = new Option<int>("--layers") { Description = "LSTM layers.", DefaultValueFactory = _ => 2 };
         var heads = new Option<int>("--heads") { Description = "Attention heads.", DefaultValueFactory = _ => 4 };
         var seconds = new Option<double>("--seconds") { Description = "Measuring time per loop.", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch's default, one per core).", DefaultValueFactory = _ => 0 };
         var model = new Command("model", "Training and inference samples per second of the real AqNetModel and trainer step, beside a bare TorchSharp loop of the same shapes.")
         {
-            seq, batch, hidden, layers, heads, seconds,
+            seq, batch, hidden, layers, heads, seconds, threads,
         };
         model.SetAction(r =>
         {
+            AqNet.Torch.Runtime.TorchRuntime.EnsureLoaded();
+            if (r.GetValue(threads) > 0) TorchSharp.torch.set_num_threads(r.GetValue(threads));
             var result = ModelBench.Run(r.GetValue(seq), r.GetValue(batch), r.GetValue(hidden), r.GetValue(layers), r.GetValue(heads), r.GetValue(seconds));
             r.InvocationConfiguration.Output.WriteLine(result.ToString());
             return 0;

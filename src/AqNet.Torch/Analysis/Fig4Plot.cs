@@ -31,10 +31,10 @@ internal static class Fig4Plot
         var uniform = plt.Add.HorizontalLine(1.0 / w);
         uniform.Color = Colors.Gray;
         uniform.LinePattern = LinePattern.Dashed;
-        uniform.LegendText = $"uniform attention (1/{w})";
+        uniform.LegendText = $"uniform attention (1/{w}, mean lag {Fmt.F(HeadProfile.UniformMeanLag(w), 1)} h)";
         plt.Axes.SetLimitsX(w + 0.5, 0.5);   // reversed: time runs left to right, the forecast starts at the right edge
         plt.Axes.Bottom.Label.Text = "hours before the forecast";
-        plt.Axes.Left.Label.Text = "attention weight received (mean over queries)";
+        plt.Axes.Left.Label.Text = "attention weight received (band: ±1 SD over windows)";
         plt.Title(title);
         plt.ShowLegend(Alignment.UpperLeft);
         Save(plt, path, 1100, 550);
@@ -60,7 +60,10 @@ internal static class Fig4Plot
         }
         plt.Axes.Bottom.Label.Text = $"PC1 ({Fmt.F(100 * pca.Share(0), 0)}% of variance)";
         plt.Axes.Left.Label.Text = $"PC2 ({Fmt.F(100 * pca.Share(1), 0)}% of variance)";
-        plt.Axes.Margins(0.25, 0.25);
+        // Text is not part of autoscaling: leave room on the right for the head labels.
+        var (x, y) = (heads.Select(h => pca.Scores[h.Head][0]).ToArray(), heads.Select(h => pca.Scores[h.Head][1]).ToArray());
+        double sx = Math.Max(x.Max() - x.Min(), 1e-12), sy = Math.Max(y.Max() - y.Min(), 1e-12);
+        plt.Axes.SetLimits(x.Min() - 0.15 * sx, x.Max() + 0.5 * sx, y.Min() - 0.2 * sy, y.Max() + 0.2 * sy);
         plt.Title(title);
         plt.ShowLegend(Alignment.UpperRight);
         Save(plt, path, 800, 600);

@@ -4,11 +4,12 @@ using AqNet.Torch.Nn;
 namespace AqNet.Torch.Spatial;
 
 /// <summary>The K nearest stations of each query point by great-circle distance and their geometry, laid out
-/// [P, K] nearest first. Geometry per neighbour (G = 4): d / scale, ln(1 + d / scale), sin and cos of the bearing from
-/// the query to the neighbour. Slots past the available stations have Valid = false, index 0 and zero geometry.</summary>
+/// [P, K] nearest first. Geometry per neighbour (G = 5): d / scale, ln(1 + d / scale), sin and cos of the bearing from
+/// the query to the neighbour, and its crowding: the mean of exp(−d_ij / scale) over the other neighbours j of the query
+/// (near 1 for a station inside a cluster, near 0 for an isolated one), so learned weights can decluster like kriging. Slots past the available stations have Valid = false, index 0 and zero geometry.</summary>
 public sealed class NeighbourGeometry
 {
-    public const int G = 4;
+    public const int G = 5;
 
     private NeighbourGeometry(int p, int k)
     {
@@ -58,6 +59,14 @@ public sealed class NeighbourGeometry
                 g.Geo[o * G + 1] = (float)Math.Log(1 + d);
                 g.Geo[o * G + 2] = (float)Math.Sin(b);
                 g.Geo[o * G + 3] = (float)Math.Cos(b);
+            }
+            var n = Math.Min(k, idx.Length);
+            for (var j = 0; j < n; j++)
+            {
+                double c = 0;
+                for (var i = 0; i < n; i++)
+                    if (i != j) c += Math.Exp(-Geodesy.DistanceKm(stations[idx[i]], stations[idx[j]]) / scaleKm);
+                g.Geo[(q * k + j) * G + 4] = n > 1 ? (float)(c / (n - 1)) : 0;
             }
         }
         return g;

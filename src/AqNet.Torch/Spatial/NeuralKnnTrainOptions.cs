@@ -27,6 +27,8 @@ public sealed record NeuralKnnTrainOptions
     public int Threads { get; init; }
     /// <summary>At most this many validation hours are scored (evenly spaced) per epoch.</summary>
     public int ValidationHours { get; init; } = 600;
+    /// <summary>Training loss on the scaled targets: masked MSE (the default, as the temporal models) or masked MAE.</summary>
+    public KnnLoss Loss { get; init; } = KnnLoss.Mse;
     /// <summary>Called with every training batch (tests assert that hidden stations never appear).</summary>
     public Action<KnnBatchInfo>? OnBatch { get; init; }
 
@@ -43,6 +45,8 @@ public sealed record NeuralKnnTrainOptions
         Guard.AtLeast(ValidationHours, 1, nameof(ValidationHours));
     }
 }
+
+public enum KnnLoss { Mse, Mae }
 
 /// <summary>One epoch's losses (masked MSE, scaled units; validation on the mean over the k values).</summary>
 public sealed record KnnEpoch(int Epoch, double TrainLoss, double ValidationLoss, double Seconds);

@@ -43,13 +43,13 @@ internal static class NeuralKnnTrainer
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
                 var (pred, y, m) = batches.Run(hours, k);
-                var loss = MaskedLoss.Mse(pred, y, m);
+                var loss = t.Loss == KnnLoss.Mse ? MaskedLoss.Mse(pred, y, m) : MaskedMae(pred, y, m);
                 loss.backward();
                 if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(parameters, t.ClipNorm);
                 optimizer.step();
                 sum += loss.item<float>();
             }
-            var val = valHours.Length > 0 ? Validate(model, batches, valHours, ks) : sum / t.StepsPerEpoch;
+            var val = valHours.Length > 0 ? Validate(model, batches, valHours, ks, t.Loss) : sum / t.StepsPerEpoch;
             history.Add(new KnnEpoch(epoch, sum / t.StepsPerEpoch, val, clock.Elapsed.TotalSeconds));
             progress?.Report($"aqnet-knn epoch {epoch.ToString(Fmt.Inv)}: train {Fmt.F(sum / t.StepsPerEpoch, 4)}, val {Fmt.F(val, 4)} (MSE, scaled), {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
             if (val < bestLoss)
@@ -70,8 +70,8 @@ internal static class NeuralKnnTrainer
         return history;
     }
 
-    /// <summary>Masked MSE of the estimate averaged over the k values, as at inference.</summary>
-    private static double Validate(NeuralKnnModel model, KnnTrainingBatches batches, int[] hours, int[] ks)
+    /// <summary>The training loss (masked MSE or MAE) of the estimate averaged over the k values, as at inference.</summary>
+    private static double Validate(NeuralKnnModel model, KnnTrainingBatches batches, int[] hours, int[] ks, KnnLoss lossKind)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -82,11 +82,19 @@ internal static class NeuralKnnTrainer
             var chunk = hours[start..Math.Min(hours.Length, start + 64)];
             var (preds, y, m) = batches.Run(chunk, ks);
             var mean = preds.Aggregate((x1, x2) => x1 + x2) / ks.Length;
-            var (s, c) = MaskedLoss.SquaredErrorSum(mean, y, m);
+            var (s, c) = lossKind == KnnLoss.Mse ? MaskedLoss.SquaredErrorSum(mean, y, m) : MaskedLoss.AbsErrorSum(mean, y, m);
             sq += s; n += c;
         }
         model.train();
         return n > 0 ? sq / n : double.NaN;
+    }
+
+    // pred, y, mask: [B, H] → scalar; where() so a value under a 0 mask cannot leak in
+    private static Tensor MaskedMae(Tensor pred, Tensor y, Tensor mask)
+    {
+        using var scope = NewDisposeScope();
+        var diff = where(mask > 0, pred - y, zeros_like(pred));
+        return ((diff.abs() * mask).sum() / mask.sum().clamp_min(1)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Issue hours t whose window [t − W + 1, t] and every target t + h lie inside the range.</summary>

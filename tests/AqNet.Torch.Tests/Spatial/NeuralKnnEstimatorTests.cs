@@ -62,7 +62,7 @@ public sealed class NeuralKnnEstimatorTests
         feats.CopyWindow(0, t, o.Window, x);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var (y, w) = est.Model.Forward(tensor(x).view(1, 1, o.Window, o.Features), tensor(new float[] { 0, 0, 0, 1 }).view(1, 1, 4),
+        var (y, w) = est.Model.Forward(tensor(x).view(1, 1, o.Window, o.Features), tensor(new float[] { 0, 0, 0, 1, 0 }).view(1, 1, NeighbourGeometry.G),
             zeros(1, 1), tensor(new[] { feats.Pm25Scaled[t] }).view(1, 1), ones(1, 1, ScalarType.Bool));
         var decoded = y.item<float>() * (float)est.Scaler.Std[0] + (float)est.Scaler.Mean[0];
         Assert.Equal(1f, w.item<float>());

@@ -27,7 +27,7 @@ public sealed class NeuralKnnModelTests
     private static (Tensor X, Tensor Geo, Tensor Dist, Tensor Value) Inputs(long b, long k, NeuralKnnOptions o)
     {
         var dist = rand(b, k) * 20;
-        var geo = stack([dist / 10, (dist / 10).log1p(), rand(b, k) * 2 - 1, rand(b, k) * 2 - 1], -1);
+        var geo = stack([dist / 10, (dist / 10).log1p(), rand(b, k) * 2 - 1, rand(b, k) * 2 - 1, rand(b, k)], -1);   // [B, K, G]
         return (randn(b, k, o.Window, o.Features), geo, dist, randn(b, k));
     }
 
