@@ -26,7 +26,7 @@ public static class CoveragePlot
         hm.Colormap = new ScottPlot.Colormaps.Viridis();
         hm.ManualRange = new ScottPlot.Range(0, 1);
         var x0 = panel.StartUtc.ToOADate();
-        hm.Position = new CoordinateRect(x0, x0 + days, -0.5, panel.S - 0.5);
+        hm.Rectangle = new CoordinateRect(x0, x0 + days, -0.5, panel.S - 0.5); // edges (Position would be cell centres)
         plt.Axes.DateTimeTicksBottom();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var s = 0; s < panel.S; s++) ticks.AddMajor(panel.S - 1 - s, panel.Stations[s].Id);

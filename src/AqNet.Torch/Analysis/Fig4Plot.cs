@@ -35,7 +35,10 @@ internal static class Fig4Plot
         plt.Axes.SetLimitsX(w + 0.5, 0.5);   // reversed: time runs left to right, the forecast starts at the right edge
         plt.Axes.Bottom.Label.Text = "hours before the forecast";
         plt.Axes.Left.Label.Text = "attention weight received (band: ±1 SD over windows)";
-        plt.Title(title);
+        // Two clusters are always formed; say so when the representatives hardly differ (e.g. near-uniform heads).
+        var (a, b) = (clusters.ShortRepresentative, clusters.LongRepresentative);
+        var alike = a >= 0 && b >= 0 && Math.Abs(heads[b].MeanLagHours - heads[a].MeanLagHours) < 0.02 * w;
+        plt.Title(alike ? title + "\n(heads barely differ: mean lags within 2% of the window)" : title);
         plt.ShowLegend(Alignment.UpperLeft);
         Save(plt, path, 1100, 550);
     }

@@ -15,15 +15,16 @@ internal static class Fig5Plot
         for (var k = 0; k < h; k++)
             for (var d = 0; d < days; d++) cells[k, d] = delta[k][d];
         var max = Math.Max(1e-9, delta.Max(r => r.Max()));
+        var decimals = max >= 10 ? 1 : max >= 1 ? 2 : 3;
         var plt = new Plot();
         var hm = plt.Add.Heatmap(cells);
         hm.Colormap = new ScottPlot.Colormaps.Viridis();
         hm.ManualRange = new ScottPlot.Range(0, max);
-        hm.Position = new CoordinateRect(0.5, days + 0.5, 0.5, h + 0.5);
+        hm.Rectangle = new CoordinateRect(0.5, days + 0.5, 0.5, h + 0.5);   // cell edges; Position would be cell centres
         for (var k = 0; k < h; k++)
             for (var d = 0; d < days; d++)
             {
-                var t = plt.Add.Text(Fmt.F(delta[k][d], 1), d + 1, h - k);
+                var t = plt.Add.Text(Fmt.F(delta[k][d], decimals), d + 1, h - k);
                 t.Alignment = Alignment.MiddleCenter;
                 t.LabelFontSize = 11;
                 t.LabelFontColor = delta[k][d] > 0.6 * max ? Colors.Black : Colors.White;
@@ -35,7 +36,7 @@ internal static class Fig5Plot
         for (var k = 0; k < h; k++) yt.AddMajor(h - k, "+" + (k + 1).ToString(Fmt.Inv));
         plt.Axes.Left.TickGenerator = yt;
         plt.Axes.SetLimits(0.5, days + 0.5, 0.5, h + 0.5);
-        plt.Add.ColorBar(hm).Label = "mean |Δ prediction| when the input day is masked (µg/m³)";
+        plt.Add.ColorBar(hm).Label = "mean |Δ prediction| (µg/m³)";
         plt.Axes.Bottom.Label.Text = "input day (days before the forecast start, local days)";
         plt.Axes.Left.Label.Text = "output day (daily mean PM2.5)";
         plt.Title(title);

@@ -51,9 +51,22 @@ public static class TemporalJob
         {
             Protocol = protocol.Name, OutputDir = o.OutputDir, Seeds = [.. Enumerable.Range(0, o.Seeds)], Quick = o.Quick,
             IncludeMeteorology = o.Meteorology, IncludeTargetHistory = !o.ExcludeTargetHistory,
-            UtcOffsetHours = utcOffset, OnModelFitted = Analysis.AttentionFigures.OnModelFitted,
+            UtcOffsetHours = utcOffset, OnModelFitted = f => Figures(f, progress),
         };
         return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, o.Train), progress, ct);
+    }
+
+    /// <summary>The attention figures are an extra: if drawing them fails, say so and keep the results.</summary>
+    private static void Figures(FittedModel fitted, IProgress<string>? progress)
+    {
+        try
+        {
+            Analysis.AttentionFigures.OnModelFitted(fitted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            progress?.Report($"warning: attention figures for {fitted.Model.Name} {fitted.Horizon} failed: {e.Message}");
+        }
     }
 
     /// <summary>A clear error when the store is too short to split for this protocol.</summary>

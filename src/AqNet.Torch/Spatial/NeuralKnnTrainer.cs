@@ -51,7 +51,7 @@ internal static class NeuralKnnTrainer
             }
             var val = valHours.Length > 0 ? Validate(model, batches, valHours, ks, t.Loss) : sum / t.StepsPerEpoch;
             history.Add(new KnnEpoch(epoch, sum / t.StepsPerEpoch, val, clock.Elapsed.TotalSeconds));
-            progress?.Report($"aqnet-knn epoch {epoch.ToString(Fmt.Inv)}: train {Fmt.F(sum / t.StepsPerEpoch, 4)}, val {Fmt.F(val, 4)} (MSE, scaled), {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
+            progress?.Report($"aqnet-knn epoch {epoch.ToString(Fmt.Inv)}: train {Fmt.F(sum / t.StepsPerEpoch, 4)}, val {Fmt.F(val, 4)} ({(t.Loss == KnnLoss.Mse ? "MSE" : "MAE")}, scaled), {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
             if (val < bestLoss)
             {
                 bestLoss = val;

@@ -77,10 +77,13 @@ public static class SpatialExperiment
         return new NeuralKnnOptions { Variables = present, Ks = [.. o.Ks], UtcOffsetHours = o.UtcOffsetHours };
     }
 
-    /// <summary>Short LOSO-friendly schedule (12 folds must fit in minutes on 2 cores); quick mode is a smoke run.</summary>
+    /// <summary>Short LOSO-friendly schedule (12 folds must fit in minutes on 2 cores): 4 epochs of 100 batches, patience 2.
+    /// Masked MAE loss: the experiment is judged on MAE, and with MSE the learned corrections chase the few haze hours with
+    /// huge errors (on UCI Beijing, fold Aotizhongxin: MAE 9.69 trained with MSE vs 9.41 with MAE; IDW 9.85).
+    /// Quick mode is a smoke run.</summary>
     internal static NeuralKnnTrainOptions TrainOptions(SpatialExperimentOptions o, int seed) => o.Quick
-        ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, Threads = o.Threads, ValidationHours = 100 }
-        : new NeuralKnnTrainOptions { Seed = seed, Threads = o.Threads };
+        ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, Threads = o.Threads, ValidationHours = 100, Loss = KnnLoss.Mae }
+        : new NeuralKnnTrainOptions { Epochs = 4, StepsPerEpoch = 100, Patience = 2, Seed = seed, Threads = o.Threads, Loss = KnnLoss.Mae };
 
     private static bool HasData(Panel p, string variable)
     {

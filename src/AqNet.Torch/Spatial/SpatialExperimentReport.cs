@@ -29,7 +29,7 @@ internal static class SpatialExperimentReport
             ["inputs"] = knn.Variables, ["window_hours"] = knn.Window, ["k"] = knn.Ks, ["hidden"] = knn.Hidden,
             ["pooling"] = knn.Pooling.ToString(), ["seeds"] = o.Seeds, ["quick"] = o.Quick,
             ["epochs_max"] = train.Epochs, ["steps_per_epoch"] = train.StepsPerEpoch, ["batch_hours"] = train.BatchHours,
-            ["patience"] = train.Patience, ["learning_rate"] = train.LearningRate, ["weight_decay"] = train.WeightDecay,
+            ["patience"] = train.Patience, ["loss"] = train.Loss == KnnLoss.Mse ? "masked MSE (scaled)" : "masked MAE (scaled)", ["learning_rate"] = train.LearningRate, ["weight_decay"] = train.WeightDecay,
             ["retrained_per_fold"] = true,
             ["saved_model"] = protocol.Name == "loso" ? "model/ = the last fold's model" : "model/ = the holdout model",
         },
@@ -50,7 +50,7 @@ internal static class SpatialExperimentReport
         $"aqnet-knn: each visible station's window of the last {knn.Window} h (including the hour itself) of {string.Join(", ", knn.Variables)} + masks + cyclic local time → shared temporal encoder (LSTM → self-attention → pooling); " +
         $"for a query the k nearest visible stations (great-circle) get learned softmax weights from their features, latest PM2.5 and geometry (distance, log-distance, bearing), starting from an IDW prior; " +
         $"the decoder adds a learned residual to the weighted mean of the neighbours' PM2.5. Estimate = mean over k = {string.Join(", ", knn.Ks)} (capped at the visible stations).",
-        $"aqnet-knn training: retrained for every fold; AdamW lr {Fmt.D(train.LearningRate)}, ≤ {train.Epochs} epochs of {train.StepsPerEpoch} batches × {train.BatchHours} hours, every visible station a pseudo-hidden target excluded from its own neighbours; early stopping (patience {train.Patience}) on the validation hours. Seeds: {o.Seeds}{(o.Quick ? " (quick mode)" : "")}.",
+        $"aqnet-knn training: retrained for every fold; masked {(train.Loss == KnnLoss.Mse ? "MSE" : "MAE")} loss in scaled units, AdamW lr {Fmt.D(train.LearningRate)}, ≤ {train.Epochs} epochs of {train.StepsPerEpoch} batches × {train.BatchHours} hours, every visible station a pseudo-hidden target excluded from its own neighbours; early stopping (patience {train.Patience}) on the validation hours. Seeds: {o.Seeds}{(o.Quick ? " (quick mode)" : "")}.",
         protocol.Name == "loso" ? "model/ holds the last fold's model (trained without that fold's station)." : "model/ holds the holdout model.",
         "Metrics in µg/m³: MAE, RMSE, R² = 1 − SSE/SST (SST about the row's own observations).",
     ];

@@ -91,6 +91,25 @@ public sealed class NeuralKnnEstimatorTests
     }
 
     [Fact]
+    public void A_range_of_hours_over_many_points_equals_hour_by_hour_estimates()
+    {
+        // 210 points × 100 hours = 21,000 (hour, point) rows: more than one row chunk of 16,384, cut inside an hour.
+        var panel = KnnFixtures.Panel();
+        using var est = KnnFixtures.Trained(panel, ["S4"]);
+        var pts = Enumerable.Range(0, 210).Select(i => new GeoPoint(116.15 + 0.002 * i, 39.75 + 0.001 * i)).ToArray();
+        var all = est.Estimate(panel, pts, 200, 300);
+        foreach (var t in new[] { 200, 277, 278, 299 })
+        {
+            var one = est.Estimate(panel, pts, t);
+            for (var p = 0; p < pts.Length; p += 13)
+            {
+                Assert.Equal(one.Mean[one.Index(0, p)], all.Mean[all.Index(t - 200, p)], 4);
+                Assert.Equal(one.Spread[one.Index(0, p)], all.Spread[all.Index(t - 200, p)], 4);
+            }
+        }
+    }
+
+    [Fact]
     public void Save_and_load_give_identical_predictions_and_another_fingerprint_is_refused_naming_both()
     {
         var panel = KnnFixtures.Panel();
