@@ -23,9 +23,10 @@ public static class ExperimentCommand
         var quick = new Option<bool>("--quick") { Description = "A short training schedule, for a first look." };
         var met = new Option<bool>("--meteorology") { Description = "Add the meteorological variables as inputs when the store has them." };
         var noHistory = new Option<bool>("--no-target-history") { Description = "Do not feed PM2.5's own history (the paper's setting)." };
+        var noResidual = new Option<bool>("--no-residual") { Description = "Neural heads predict PM2.5 itself, not the change from its last value (the paper's head)." };
         var cmd = new Command("temporal", "AQ-Net against persistence, climatology, ridge, LSTM, PatchTST and AQ-Net without cyclic encoding (the paper's Tables 1 and 2).")
         {
-            store, protocol, output, seeds, models, quick, met, noHistory,
+            store, protocol, output, seeds, models, quick, met, noHistory, noResidual,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -33,7 +34,7 @@ public static class ExperimentCommand
             {
                 StorePath = r.GetValue(store)!, Protocol = r.GetValue(protocol)!, OutputDir = r.GetValue(output)!,
                 Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models)), Quick = r.GetValue(quick),
-                Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory),
+                Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual),
             };
             var result = TemporalJob.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(TemporalJob.Summary(result, o.OutputDir));

@@ -30,6 +30,12 @@ public sealed record AqNetOptions
     public Pooling Pooling { get; init; } = Pooling.Mean;
     /// <summary>Indices into the F input features the model reads, or null for all of them.</summary>
     public int[]? FeatureIndices { get; init; }
+    /// <summary>Index in X (before feature selection) of PM2.5's own scaled history, or -1. When set, the model
+    /// predicts the change from the mean of its last <see cref="ResidualSpan"/> steps (a skip connection: every
+    /// neural model starts from persistence instead of having to learn it). -1 reproduces the paper's plain head.</summary>
+    public int ResidualFeature { get; init; } = -1;
+    /// <summary>Steps averaged for the residual base: 1 for hourly targets, 24 for daily means.</summary>
+    public int ResidualSpan { get; init; } = 1;
     /// <summary>PatchTST patch length; 0 = 6 for W ≤ 48, else 24.</summary>
     public int PatchLength { get; init; }
     /// <summary>PatchTST stride; 0 = half the patch length.</summary>
@@ -55,6 +61,10 @@ public sealed record AqNetOptions
             throw new ArgumentOutOfRangeException(nameof(Heads), Heads, $"Heads = {Heads} must divide Hidden = {Hidden}");
         Guard.AtLeast(PatchLength, 0, nameof(PatchLength));
         Guard.AtLeast(PatchStride, 0, nameof(PatchStride));
+        if (ResidualFeature < -1 || ResidualFeature >= InputFeatures)
+            throw new ArgumentOutOfRangeException(nameof(ResidualFeature), ResidualFeature, $"expected -1 (none) or a feature index in [0, {InputFeatures})");
+        if (ResidualSpan < 1 || ResidualSpan > Window)
+            throw new ArgumentOutOfRangeException(nameof(ResidualSpan), ResidualSpan, $"expected 1 .. Window = {Window}");
         if (FeatureIndices is { } idx)
         {
             if (idx.Length == 0) throw new ArgumentOutOfRangeException(nameof(FeatureIndices), "FeatureIndices is empty; use null for all features");

@@ -29,6 +29,17 @@ public abstract class ForecastModel : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var z = Encode(x);
-        return Head(z);
+        return AddResidual(Head(z), x);
+    }
+
+    /// <summary>ŷ + mean of PM2.5's last ResidualSpan scaled values (broadcast over the horizon), when configured.</summary>
+    // y: [B, H], x: [B, W, F]
+    public Tensor AddResidual(Tensor y, Tensor x)
+    {
+        if (Options.ResidualFeature < 0) return y;
+        using var scope = NewDisposeScope();
+        var w = x.shape[1];
+        var baseLevel = x.narrow(1, w - Options.ResidualSpan, Options.ResidualSpan).select(2, Options.ResidualFeature).mean([1], keepdim: true); // [B, 1]
+        return (y + baseLevel).MoveToOuterDisposeScope();
     }
 }
