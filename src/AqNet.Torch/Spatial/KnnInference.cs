@@ -75,12 +75,12 @@ internal static class KnnInference
                 var mNb = obsT.index_select(0, flat).view(n, kmax).logical_and(valid.index_select(0, pt));
                 var ld = logDist.index_select(0, pt);
                 var gg = geo.index_select(0, pt);                                              // [R, K, G]
+                var scores = model.Scores(aNb, gNb, vNb, ld);                                  // [R, K], once for all k
                 var outs = new List<(Tensor U, Tensor Ok)>();
                 foreach (var k in useKs)
                 {
                     var m = mNb.narrow(1, 0, k);
-                    var (y, _) = model.Combine(zNb.narrow(1, 0, k), aNb.narrow(1, 0, k), gNb.narrow(1, 0, k),
-                        vNb.narrow(1, 0, k), ld.narrow(1, 0, k), gg.narrow(1, 0, k), m);      // [R, H] scaled
+                    var (y, _) = model.WeightAndDecode(scores.narrow(1, 0, k), zNb.narrow(1, 0, k), vNb.narrow(1, 0, k), gg.narrow(1, 0, k), m);
                     outs.Add((y * std + mean, m.any(1, keepdim: true).to_type(ScalarType.Float32)));   // µg/m³, [R, 1]
                 }
                 // Two passes (mean, then squared deviations): E[u²] − E[u]² cancels badly in float32 at haze levels.

@@ -57,15 +57,28 @@ public sealed class NeuralKnnModel : Module
     public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
         Tensor logDistance, Tensor geo, Tensor mask)
     {
+        using var scores = Scores(stationTerm, geoTerm, value, logDistance);
+        return WeightAndDecode(scores, zNb, value, geo, mask);
+    }
+
+    /// <summary>Unnormalised neighbour scores [B, K]. A neighbour's score does not depend on the other neighbours, so the
+    /// scores of the k nearest are the first k of the scores of the K nearest: inference scores once for the largest k.</summary>
+    public Tensor Scores(Tensor stationTerm, Tensor geoTerm, Tensor value, Tensor logDistance) =>
+        scorer.Scores(stationTerm, geoTerm, value, logDistance);
+
+    /// <summary>Softmax weights over the unmasked neighbours and the decoded estimate. scores, value, mask: [B, K],
+    /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]).</summary>
+    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask)
+    {
         using var scope = NewDisposeScope();
-        var w = MaskedSoftmax(scorer.Scores(stationTerm, geoTerm, value, logDistance), mask);   // [B, K]
+        var w = MaskedSoftmax(scores, mask);                                                    // [B, K]
         var v = value.masked_fill(mask.logical_not(), 0f);
-        var h = w.unsqueeze(1).bmm(zNb).squeeze(1);                                           // [B, D]
-        var vbar = (w * v).sum(1);                                                             // [B]
-        var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();           // [B]
-        var dist = (w * geo.select(-1, 0)).sum(1);                                              // [B]
-        var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                      // [B, 2]
-        var y = decoder.Decode(h, vbar, spread, dist, bearing);                                 // [B, H]
+        var h = w.unsqueeze(1).bmm(zNb).squeeze(1);                                             // [B, D]
+        var vbar = (w * v).sum(1);                                                               // [B]
+        var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();             // [B]
+        var dist = (w * geo.select(-1, 0)).sum(1);                                                // [B]
+        var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                        // [B, 2]
+        var y = decoder.Decode(h, vbar, spread, dist, bearing);                                   // [B, H]
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 
