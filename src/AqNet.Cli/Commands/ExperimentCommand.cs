@@ -54,9 +54,13 @@ public static class ExperimentCommand
         var ahead = new Option<string?>("--ahead") { Description = "Also estimate hours ahead at the hidden places, e.g. 6,12,24." };
         var quick = new Option<bool>("--quick") { Description = "A short training schedule." };
         var output = new Option<string>("--out") { Description = "Output folder: results.json, report.md, figures/, model/.", Required = true };
+        var spatialMet = new Option<bool>("--meteorology") { Description = "Also feed the neighbours' meteorology (wind, temperature, ...) to the neural kNN." };
+        var region = new Option<string?>("--region") { Description = "Only stations inside LON0,LAT0,LON1,LAT1 (degrees), e.g. 110,34,125,42 for northern China." };
+        var epochs = new Option<int>("--epochs") { Description = "Neural kNN epochs per fold.", DefaultValueFactory = _ => 4 };
+        var steps = new Option<int>("--steps-per-epoch") { Description = "Neural kNN batches per epoch.", DefaultValueFactory = _ => 100 };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, ahead, quick, output,
+            store, protocol, ratio, hidden, ks, seeds, ahead, quick, output, spatialMet, region, epochs, steps,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -65,6 +69,7 @@ public static class ExperimentCommand
                 StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = r.GetValue(protocol)!,
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
                 Seeds = r.GetValue(seeds), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
+                Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
             };
             var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));
@@ -80,6 +85,13 @@ public static class ExperimentCommand
             sb.AppendLine(string.Create(AqNet.Core.Data.Fmt.Inv, $"{row.Model,-10} {row.Task,-8} {row.Horizon,4}  MAE {row.Mae,7:F2}  RMSE {row.Rmse,7:F2}  R² {row.R2,6:F3}  n {row.N}"));
         sb.AppendLine($"results: {System.IO.Path.Combine(dir, "results.json")}, report: {System.IO.Path.Combine(dir, "report.md")}");
         return sb.ToString();
+    }
+
+    private static (double, double, double, double)? Region(string? text)
+    {
+        if (text is null) return null;
+        var g = AqNet.Torch.Jobs.ReanalyzeOptions.ParseGrid(text, 1); // same parsing and checks as --bbox
+        return (g.Lon0, g.Lat0, g.Lon1, g.Lat1);
     }
 
     internal static IReadOnlyList<int>? ParseInts(string? s, string option)

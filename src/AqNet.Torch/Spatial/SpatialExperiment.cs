@@ -19,7 +19,7 @@ public static class SpatialExperiment
         if (string.IsNullOrEmpty(o.StorePath)) throw new InputException("a store is needed (--store FILE)");
         Panel panel;
         using (var store = AqStore.OpenRead(o.StorePath))
-            panel = PanelLoader.Load(store, null, Variables.Pollutants);
+            panel = PanelLoader.Load(store, RegionStations(store, o), o.Meteorology ? Variables.All : Variables.Pollutants);
         return Run(panel, o, progress, ct);
     }
 
@@ -69,10 +69,25 @@ public static class SpatialExperiment
         return result;
     }
 
+    /// <summary>Ids of the stations inside the region, or null for all.</summary>
+    private static string[]? RegionStations(AqStore store, SpatialExperimentOptions o)
+    {
+        if (o.Region is not { } r) return null;
+        var ids = StoreReader.Stations(store)
+            .Where(s => s.FirstHour is not null && s.Station.Longitude is { } lon && s.Station.Latitude is { } lat
+                        && lon >= r.Lon0 && lon <= r.Lon1 && lat >= r.Lat0 && lat <= r.Lat1)
+            .Select(s => s.Station.Id).ToArray();
+        if (ids.Length < 3)
+            throw new InputException($"--region {Fmt.D(r.Lon0)},{Fmt.D(r.Lat0)},{Fmt.D(r.Lon1)},{Fmt.D(r.Lat1)} holds {ids.Length} stations with data; expected at least 3");
+        return ids;
+    }
+
     /// <summary>The neural kNN's inputs: the pollutants the panel actually has (PM2.5 first).</summary>
     internal static NeuralKnnOptions KnnOptions(Panel panel, SpatialExperimentOptions o)
     {
-        var present = Variables.Pollutants.Where(v => panel.Variables.Contains(v) && HasData(panel, v)).ToArray();
+        // With meteorology, the neighbours' wind (speed, direction as sin/cos) lets the weights favour upwind stations.
+        var candidates = o.Meteorology ? Variables.All : Variables.Pollutants;
+        var present = candidates.Where(v => panel.Variables.Contains(v) && HasData(panel, v)).ToArray();
         if (!present.Contains(Variables.Pm25)) throw new InputException("the panel has no PM2.5 observations; the spatial experiment estimates PM2.5");
         return new NeuralKnnOptions { Variables = present, Ks = [.. o.Ks], UtcOffsetHours = o.UtcOffsetHours };
     }
@@ -83,7 +98,7 @@ public static class SpatialExperiment
     /// Quick mode is a smoke run.</summary>
     internal static NeuralKnnTrainOptions TrainOptions(SpatialExperimentOptions o, int seed) => o.Quick
         ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, Threads = o.Threads, ValidationHours = 100, Loss = KnnLoss.Mae }
-        : new NeuralKnnTrainOptions { Epochs = 4, StepsPerEpoch = 100, Patience = 2, Seed = seed, Threads = o.Threads, Loss = KnnLoss.Mae };
+        : new NeuralKnnTrainOptions { Epochs = o.Epochs, StepsPerEpoch = o.StepsPerEpoch, Patience = 2, Seed = seed, Threads = o.Threads, Loss = KnnLoss.Mae };
 
     private static bool HasData(Panel p, string variable)
     {

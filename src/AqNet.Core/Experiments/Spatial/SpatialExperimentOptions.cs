@@ -26,6 +26,14 @@ public sealed record SpatialExperimentOptions
     /// <summary>Also score forecasts at these hours ahead (aqnet-knn trained for them; baselines = interpolated value now).</summary>
     public IReadOnlyList<int> AheadHours { get; init; } = [];
     public bool Quick { get; init; }
+    /// <summary>Feed the neighbours' meteorology (where the store has it) to the neural kNN as well as the pollutants.</summary>
+    public bool Meteorology { get; init; }
+    /// <summary>Only stations inside this box (lon0, lat0, lon1, lat1 in degrees) take part, e.g. northern China
+    /// out of the national network; null = all stations with coordinates.</summary>
+    public (double Lon0, double Lat0, double Lon1, double Lat1)? Region { get; init; }
+    /// <summary>Training schedule of the neural kNN per fold (ignored with Quick).</summary>
+    public int Epochs { get; init; } = 4;
+    public int StepsPerEpoch { get; init; } = 100;
     public double TestFraction { get; init; } = 0.2;
     public double ValidationFraction { get; init; } = 0.1;
     public int UtcOffsetHours { get; init; } = 8;
@@ -49,6 +57,7 @@ public sealed record SpatialExperimentOptions
         if (HiddenRatio is { } r && !(r > 0 && r < 1))
             throw new InputException($"hidden-station ratio {Fmt.D(r)} is not allowed; expected a number strictly between 0 and 1 (e.g. 0.2)");
         if (Ks.Count == 0 || Ks.Any(k => k < 1)) throw new InputException($"--k {string.Join(",", Ks)} is not allowed; expected integers >= 1, e.g. 5,10,20");
+        if (Epochs < 1 || StepsPerEpoch < 1) throw new InputException($"--epochs {Epochs} --steps-per-epoch {StepsPerEpoch} are not allowed; expected integers >= 1");
         if (Seeds < 1) throw new InputException($"--seeds {Seeds} is not allowed; expected an integer >= 1");
         if (AheadHours.Any(h => h < 1)) throw new InputException($"ahead hours {string.Join(",", AheadHours)} are not allowed; expected integers >= 1");
         if (!(TestFraction > 0 && TestFraction < 1)) throw new InputException($"test fraction {Fmt.D(TestFraction)} is not allowed; expected a number in (0, 1)");
