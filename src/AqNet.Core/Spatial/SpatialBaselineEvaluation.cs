@@ -39,8 +39,8 @@ public static class SpatialBaselineEvaluation
         var baseTrain = SpatialTrainingData.FromPanel(panel, options.Variable, train.Start, train.End);
         var index = new KnnIndex(panel.Stations);
         var slice = FoldEstimator.TestSlice.Of(panel, v, test);
-        var pooled = models.Select(_ => new ErrorSums()).ToArray();
-        var perStation = new SortedDictionary<int, ErrorSums[]>();
+        var pooled = models.Select(_ => new SpatialErrorSums()).ToArray();
+        var perStation = new SortedDictionary<int, SpatialErrorSums[]>();
         foreach (var fold in options.Protocol.Folds(panel.Stations))
         {
             ct.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ public static class SpatialBaselineEvaluation
             var est = FoldEstimator.Estimate(panel, slice, fold, index, models);
             for (var h = 0; h < fold.Hidden.Length; h++)
             {
-                var sums = perStation[fold.Hidden[h]] = models.Select(_ => new ErrorSums()).ToArray();
+                var sums = perStation[fold.Hidden[h]] = models.Select(_ => new SpatialErrorSums()).ToArray();
                 for (var t = test.Start; t < test.End; t++)
                 {
                     var p = panel.Index(t, fold.Hidden[h], v);
@@ -67,8 +67,8 @@ public static class SpatialBaselineEvaluation
         var rows = new List<SpatialMetricRow>();
         for (var m = 0; m < models.Count; m++)
         {
-            rows.Add(pooled[m].Row(models[m].Name, "all"));
-            foreach (var (s, sums) in perStation) rows.Add(sums[m].Row(models[m].Name, panel.Stations[s].Id));
+            rows.Add(pooled[m].Row(models[m].Name, "nowcast", 0, "all"));
+            foreach (var (s, sums) in perStation) rows.Add(sums[m].Row(models[m].Name, "nowcast", 0, panel.Stations[s].Id));
         }
         return rows;
     }

@@ -1,9 +1,7 @@
-using AqNet.Core.Spatial;
-
-namespace AqNet.Core.Experiments.Spatial;
+namespace AqNet.Core.Spatial;
 
 /// <summary>Running sums for one result row: MAE, RMSE and R² = 1 − SSE / Σ(y − ȳ)² (ȳ = mean of the row's own
-/// observations), over real observations only; µg/m³. Same definitions as the classical baseline evaluation.</summary>
+/// observations), over real observations only; µg/m³. Shared by the classical baselines and the neural kNN.</summary>
 public sealed class SpatialErrorSums
 {
     private double _abs, _sq, _y, _yy;
