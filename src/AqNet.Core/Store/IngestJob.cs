@@ -19,6 +19,7 @@ public static class IngestJob
         var batch = Importers.Read(format, paths, options, fileProgress is null ? null : new SyncProgress(fileProgress), ct);
         var readSeconds = clock.Elapsed.TotalSeconds;
         QualityControl.Apply(batch, new QcOptions());
+        progress?.Report(string.Create(Fmt.Inv, $"quality control done at {clock.Elapsed.TotalSeconds:F2} s"));
         ct.ThrowIfCancellationRequested();
         using (var store = AqStore.OpenWrite(storePath))
             StoreWriter.Ingest(store, batch, progress);

@@ -10,9 +10,10 @@ public static class StoreWriter
 {
     public static void Ingest(AqStore store, ImportBatch batch, IProgress<string>? progress = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var fresh = BuildChunks(batch);
         var spans = StationSpans(batch);
-        progress?.Report($"writing {fresh.Count:N0} month chunks for {spans.Count:N0} stations");
+        progress?.Report($"writing {fresh.Count:N0} month chunks for {spans.Count:N0} stations (built in {clock.Elapsed.TotalSeconds:F2} s)");
         using var tx = store.Connection.BeginTransaction();
         try
         {
@@ -21,9 +22,11 @@ public static class StoreWriter
             foreach (var (key, old) in existing) fresh[key] = old;
             DeleteKeys(store, existing.Keys);
             AppendChunks(store, fresh);
+            progress?.Report($"appended at {clock.Elapsed.TotalSeconds:F2} s");
             UpsertStations(store, batch, spans);
             LogIngest(store, batch);
             tx.Commit();
+            progress?.Report($"committed at {clock.Elapsed.TotalSeconds:F2} s");
         }
         catch
         {
@@ -31,6 +34,7 @@ public static class StoreWriter
             throw;
         }
         store.Execute("CHECKPOINT");
+        progress?.Report($"checkpointed at {clock.Elapsed.TotalSeconds:F2} s");
     }
 
     /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
