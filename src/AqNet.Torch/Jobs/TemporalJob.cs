@@ -85,8 +85,8 @@ public static class TemporalJob
     public static IForecaster Create(string name, int seed, TrainOptions train, bool residual = true) =>
         BaselineFactory.TryCreate(name) ?? (name == ModelFactory.PatchTst
             // PatchTST encodes every channel separately (B × F sequences per batch): at AQ-Net's width it trained
-            // ~300 samples/s with meteorology, 15× slower than AQ-Net, so it gets d_model 32, one layer, half the batches.
-            ? new TorchForecaster(name, train with { Seed = seed, MaxBatchesPerEpoch = Math.Max(1, train.MaxBatchesPerEpoch / 2) },
+            // ~300 samples/s with meteorology, 15× slower than AQ-Net, so it gets d_model 32, one layer, a quarter of the batches.
+            ? new TorchForecaster(name, train with { Seed = seed, MaxBatchesPerEpoch = Math.Max(1, train.MaxBatchesPerEpoch / 4) },
                 new AqNetOptions { InputFeatures = 1, Horizon = 1, Hidden = 32, Layers = 1, Heads = 4 }) { Residual = residual }
             : new TorchForecaster(name, train with { Seed = seed }) { Residual = residual });
 

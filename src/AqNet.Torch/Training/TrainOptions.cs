@@ -36,6 +36,8 @@ public sealed record TrainOptions
     public int Threads { get; init; }
     /// <summary>Batch size for validation and prediction (no gradients, so larger is fine).</summary>
     public int EvalBatchSize { get; init; } = 1024;
+    /// <summary>Validation windows scored per epoch for early stopping (evenly spaced; test metrics use every window).</summary>
+    public int MaxValidationWindows { get; init; } = 8192;
     /// <summary>Continue from WorkDir/resume.ckpt when it exists.</summary>
     public bool Resume { get; init; }
     /// <summary>Write WorkDir/resume.ckpt after every epoch (needs a WorkDir).</summary>
@@ -56,6 +58,7 @@ public sealed record TrainOptions
         Guard.AtLeast(MaxBatchesPerEpoch, 0, nameof(MaxBatchesPerEpoch));
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(EvalBatchSize, 1, nameof(EvalBatchSize));
+        Guard.AtLeast(MaxValidationWindows, 1, nameof(MaxValidationWindows));
     }
 
     /// <summary>The smoke-run variant used when WindowContext.Quick is set: at most 3 epochs of at most 50 batches.</summary>

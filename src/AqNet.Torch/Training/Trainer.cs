@@ -59,7 +59,9 @@ public sealed partial class Trainer : IDisposable
         fingerprint ??= DataFingerprint.Of(train, context);
         var seed = options.Seed ?? context.Seed;
         using var trainData = new WindowTensors(train);
-        using var valData = validation.N > 0 ? new WindowTensors(validation) : null;
+        using var valAll = validation.N > 0 ? new WindowTensors(validation) : null;
+        // Early stopping needs a stable estimate, not every window: evenly spaced rows keep every season and station.
+        using var valData = valAll?.Subset(options.MaxValidationWindows);
         var run = StartOrResume(train, context, seed, fingerprint, progress);
         var resumedAfter = run.NextEpoch > 0 ? run.NextEpoch : (int?)null;
         var bar = new ProgressBar();

@@ -17,6 +17,20 @@ public sealed class WindowTensors : IDisposable
         Mask = tensor(set.YMask, [set.N, set.H]);    // [N, H]
     }
 
+    private WindowTensors(Tensor x, Tensor y, Tensor mask)
+    {
+        N = (int)x.shape[0];
+        X = x; Y = y; Mask = mask;
+    }
+
+    /// <summary>At most <paramref name="max"/> evenly spaced rows (all rows when N ≤ max), as new tensors.</summary>
+    public WindowTensors Subset(int max)
+    {
+        var n = Math.Min(N, max);
+        using var idx = tensor(Enumerable.Range(0, n).Select(i => (long)i * N / n).ToArray());
+        return new WindowTensors(X.index_select(0, idx), Y.index_select(0, idx), Mask.index_select(0, idx));
+    }
+
     public int N { get; }
     public Tensor X { get; }
     public Tensor Y { get; }
