@@ -24,7 +24,8 @@ public sealed class TrainerTests
     {
         var train = Fixtures.Windows(96, 24, 6, seed: 1);
         var val = Fixtures.Windows(32, 24, 6, seed: 2);
-        using var f = new TorchForecaster(kind, Quick, Fixtures.Options(24, 6, hidden: 16));
+        // The plain head: with the residual the model starts near persistence and there is less loss to lose.
+        using var f = new TorchForecaster(kind, Quick, Fixtures.Options(24, 6, hidden: 16)) { Residual = false };
         f.Fit(train, val, Fixtures.Context(), null, CancellationToken.None);
         var h = f.LastResult!.History;
         Assert.Equal(Quick.Epochs, h.Count);
