@@ -23,10 +23,12 @@ public static class ExperimentCommand
         var quick = new Option<bool>("--quick") { Description = "A short training schedule, for a first look." };
         var met = new Option<bool>("--meteorology") { Description = "Add the meteorological variables as inputs when the store has them." };
         var noHistory = new Option<bool>("--no-target-history") { Description = "Do not feed PM2.5's own history (the paper's setting)." };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs of the neural models (early stopping on validation).", DefaultValueFactory = _ => 15 };
+        var batches = new Option<int>("--batches-per-epoch") { Description = "Batches of 32 per epoch (0 = all windows).", DefaultValueFactory = _ => 600 };
         var noResidual = new Option<bool>("--no-residual") { Description = "Neural heads predict PM2.5 itself, not the change from its last value (the paper's head)." };
         var cmd = new Command("temporal", "AQ-Net against persistence, climatology, ridge, LSTM, PatchTST and AQ-Net without cyclic encoding (the paper's Tables 1 and 2).")
         {
-            store, protocol, output, seeds, models, quick, met, noHistory, noResidual,
+            store, protocol, output, seeds, models, quick, met, noHistory, noResidual, epochs, batches,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -35,6 +37,7 @@ public static class ExperimentCommand
                 StorePath = r.GetValue(store)!, Protocol = r.GetValue(protocol)!, OutputDir = r.GetValue(output)!,
                 Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models)), Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual),
+                Train = new AqNet.Torch.Training.TrainOptions { Epochs = r.GetValue(epochs), MaxBatchesPerEpoch = r.GetValue(batches), Patience = 3 },
             };
             var result = TemporalJob.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(TemporalJob.Summary(result, o.OutputDir));
