@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale run (issue: spatial reanalysis at national-network scale): northern China from the CNEMC quarter.
 # Ingest → neural kNN with 10% of the region's stations held out (errors per station and city) → a 0.05° hourly grid
-# for one month plus daily means and maps. Each step under /usr/bin/time -v. Run from the repository root.
+# for one month (720 h: the data ends 2019-03-31 15:00 UTC) plus daily means and maps. Each step under /usr/bin/time -v. Run from the repository root.
 set -euo pipefail
 DATA="${AQNET_DATA:-../shared/data}"
 OUT="${1:-runs/north-china}"
@@ -12,7 +12,7 @@ A=/tmp/aqnet-scale/aqnet
 /usr/bin/time -v $A experiment spatial --store "$OUT/cn.duckdb" --protocol holdout --hidden-ratio 0.1 --region 110,34,125,42 \
   --epochs 3 --steps-per-epoch 40 --out "$OUT/spatial" 2> "$OUT/spatial.time" | tail -8
 /usr/bin/time -v $A reanalyze --model "$OUT/spatial/model" --store "$OUT/cn.duckdb" --bbox 110,34,125,42 --resolution 0.05 \
-  --from 2019-03-01 --to 2019-03-31T23 --out "$OUT/north_china_2019-03_hourly.nc" 2> "$OUT/reanalyze.time"
+  --from 2019-03-01 --to 2019-03-30T23 --out "$OUT/north_china_2019-03_hourly.nc" 2> "$OUT/reanalyze.time"
 /usr/bin/time -v $A reanalyze --model "$OUT/spatial/model" --store "$OUT/cn.duckdb" --bbox 110,34,125,42 --resolution 0.05 \
-  --from 2019-03-01 --to 2019-03-31T23 --daily --out "$OUT/north_china_2019-03_daily.nc" --png "$OUT/maps" 2> "$OUT/reanalyze-daily.time"
+  --from 2019-03-01 --to 2019-03-30T23 --daily --out "$OUT/north_china_2019-03_daily.nc" --png "$OUT/maps" 2> "$OUT/reanalyze-daily.time"
 grep -HE "Elapsed|Maximum resident" "$OUT"/*.time
