@@ -26,7 +26,11 @@ public static class ReanalyzeJob
         using var est = NeuralKnnEstimator.Load(o.ModelDir, store);
         var utcOffset = est.Options.UtcOffsetHours;
         var (panel, first) = LoadPanel(store, est, o);
-        var hidden = StoreReader.Stations(store).Select(s => s.Station).Where(s => s.HasCoordinates && est.Stations.All(v => v.Id != s.Id)).ToList();
+        // Held-out stations to mark on the maps: the store's located stations inside the grid that the model did not use.
+        var used = est.Stations.Select(s => s.Id).ToHashSet();
+        var hidden = StoreReader.Stations(store).Select(s => s.Station)
+            .Where(s => s is { Longitude: { } lon, Latitude: { } lat } && !used.Contains(s.Id)
+                        && lon >= o.Grid.Lon0 && lon <= o.Grid.Lon1 && lat >= o.Grid.Lat0 && lat <= o.Grid.Lat1).ToList();
         var outside = HullCheck.OutsideHullKm(o.Grid, est.Stations);
         if (outside > 0)
             progress?.Report($"warning: the bbox reaches {Fmt.F(outside, 1)} km outside the hull of the {est.Stations.Count} stations; estimates there extrapolate");
