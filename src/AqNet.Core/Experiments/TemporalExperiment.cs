@@ -86,12 +86,7 @@ public static class TemporalExperiment
         yield return Row(name, label, Aggregation.At, at);
     }
 
-    private static WindowContext WithSeed(WindowContext c, int seed, string work) => new()
-    {
-        PanelStartUtc = c.PanelStartUtc, StepHours = c.StepHours, TargetMean = c.TargetMean, TargetStd = c.TargetStd,
-        TargetFeature = c.TargetFeature, TargetMaskFeature = c.TargetMaskFeature, Seed = seed, WorkDir = work,
-        UtcOffsetHours = c.UtcOffsetHours, Quick = c.Quick, StationIds = c.StationIds,
-    };
+    private static WindowContext WithSeed(WindowContext c, int seed, string work) => c with { Seed = seed, WorkDir = work };
 
     internal static ResultRow Row(string model, string horizon, Aggregation a, IReadOnlyList<MetricResult> m) =>
         new(model, horizon, MaskedMetrics.Name(a), m.Average(x => x.Mae), m.Average(x => x.Rmse), m.Average(x => x.R2), m[0].N,

@@ -2,7 +2,7 @@ namespace AqNet.Core.Windows;
 
 /// <summary>What a forecaster may know about the windows besides the arrays: the time axis, the target scaler
 /// (fitted on the training part only) and where PM2.5 sits among the features.</summary>
-public sealed class WindowContext
+public sealed record WindowContext
 {
     /// <summary>UTC time of panel hour index 0; hour of sample n's first target = PanelStartUtc + T0[n] hours.</summary>
     public required DateTime PanelStartUtc { get; init; }

@@ -33,13 +33,7 @@ public sealed record TemporalData(Panel Panel, Protocol Protocol, int Horizon, T
         var options = new TemporalExperimentOptions { Protocol = protocol.Name, OutputDir = workDir ?? ".", IncludeMeteorology = meteorology, UtcOffsetHours = utcOffset };
         var wo = TemporalExperiment.WindowOptionsFor(options, protocol, h);
         var sets = WindowBuilder.Build(panel, [split.Train, split.Validation, split.Test], wo, scaler);
-        var c = WindowBuilder.Context(panel, sets[0], wo, scaler);
-        var ctx = new WindowContext
-        {
-            PanelStartUtc = c.PanelStartUtc, StepHours = c.StepHours, TargetMean = c.TargetMean, TargetStd = c.TargetStd,
-            TargetFeature = c.TargetFeature, TargetMaskFeature = c.TargetMaskFeature, Seed = c.Seed, WorkDir = workDir,
-            UtcOffsetHours = c.UtcOffsetHours, Quick = c.Quick, StationIds = c.StationIds,
-        };
+        var ctx = WindowBuilder.Context(panel, sets[0], wo, scaler) with { WorkDir = workDir };
         var fingerprint = $"{storeFingerprint}|{protocol.Name}|{protocol.Label(h)}|{(meteorology ? "met" : "pollutants")}";
         return new TemporalData(panel, protocol, h, split, scaler, sets[0], sets[1], sets[2], ctx, fingerprint);
     }
