@@ -61,6 +61,14 @@ public sealed class SeriesBuilder(string stationId, string variable)
     /// <summary>Missing, Observed or SetEmpty at an absolute hour (Missing outside the touched range).</summary>
     public byte StateAt(int hour) => hour >= _start && hour < _start + _state.Length ? _state[hour - _start] : Missing;
 
+    /// <summary>Number of observed hours, counted without building the dense arrays.</summary>
+    public long ObservedCount()
+    {
+        long n = 0;
+        foreach (var st in _state) if (st == Observed) n++;
+        return n;
+    }
+
     public bool IsObserved(int hour) => hour >= _start && hour < _start + _state.Length && _state[hour - _start] == Observed;
 
     public float Get(int hour) => IsObserved(hour) ? _values[hour - _start] : float.NaN;

@@ -41,9 +41,7 @@ public sealed record IngestSummary(
 {
     public static IngestSummary From(ImportBatch batch, double readSeconds, double totalSeconds)
     {
-        var spans = new Dictionary<string, (int First, int Last)>();
-        foreach (var (k, s) in batch.Series.Where(kv => !kv.Value.IsEmpty))
-            spans[k.Station] = spans.TryGetValue(k.Station, out var sp) ? (Math.Min(sp.First, s.FirstHour), Math.Max(sp.Last, s.LastHour)) : (s.FirstHour, s.LastHour);
+        var spans = StoreWriter.StationSpans(batch);
         var perVar = new List<(string, long, long, long)>();
         foreach (var v in Data.Variables.All)
         {

@@ -76,7 +76,8 @@ public static class StoreWriter
         }
     }
 
-    private static Dictionary<string, (int First, int Last)> StationSpans(ImportBatch batch)
+    /// <summary>Each station's first and last absolute hour over all its series in the batch.</summary>
+    internal static Dictionary<string, (int First, int Last)> StationSpans(ImportBatch batch)
     {
         var spans = new Dictionary<string, (int First, int Last)>();
         foreach (var (key, s) in batch.Series)
@@ -155,7 +156,7 @@ public static class StoreWriter
     private static void LogIngest(AqStore store, ImportBatch batch)
     {
         var id = Convert.ToInt32(store.Scalar("SELECT coalesce(max(id), 0) + 1 FROM ingests"), Fmt.Inv);
-        var observed = batch.Series.Sum(kv => kv.Value.IsEmpty ? 0L : kv.Value.Dense().Mask.LongCount(m => m));
+        var observed = batch.Series.Sum(kv => kv.Value.ObservedCount());
         var q = AqStore.Quote;
         store.Execute($"INSERT INTO ingests VALUES ({id}, now()::TIMESTAMP, {q(batch.Source)}, {q(batch.SourceTimeZone)}, " +
                       $"{q(string.Join("; ", batch.Files))}, {batch.Stations.Count}, {observed}, {q(string.Join("\n", batch.Notes))})");
