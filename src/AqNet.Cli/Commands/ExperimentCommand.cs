@@ -26,9 +26,13 @@ public static class ExperimentCommand
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs of the neural models (early stopping on validation).", DefaultValueFactory = _ => 15 };
         var batches = new Option<int>("--batches-per-epoch") { Description = "Batches of 32 per epoch (0 = all windows).", DefaultValueFactory = _ => 600 };
         var noResidual = new Option<bool>("--no-residual") { Description = "Neural heads predict PM2.5 itself, not the change from its last value (the paper's head)." };
+        var lr = new Option<double>("--lr") { Description = "AdamW learning rate of the neural models.", DefaultValueFactory = _ => 1e-3 };
+        var schedule = new Option<AqNet.Torch.Training.LrSchedule>("--schedule") { Description = "Learning-rate schedule over the epochs.", DefaultValueFactory = _ => AqNet.Torch.Training.LrSchedule.Constant };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss (0 = never).", DefaultValueFactory = _ => 3 };
+        var noSkip = new Option<bool>("--no-linear-skip") { Description = "Neural models without the linear path from the recent window to the horizon (the paper's network)." };
         var cmd = new Command("temporal", "AQ-Net against persistence, climatology, ridge, LSTM, PatchTST and AQ-Net without cyclic encoding (the paper's Tables 1 and 2).")
         {
-            store, protocol, output, seeds, models, quick, met, noHistory, noResidual, epochs, batches,
+            store, protocol, output, seeds, models, quick, met, noHistory, noResidual, noSkip, epochs, batches, lr, schedule, patience,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -36,8 +40,12 @@ public static class ExperimentCommand
             {
                 StorePath = r.GetValue(store)!, Protocol = r.GetValue(protocol)!, OutputDir = r.GetValue(output)!,
                 Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models)), Quick = r.GetValue(quick),
-                Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual),
-                Train = new AqNet.Torch.Training.TrainOptions { Epochs = r.GetValue(epochs), MaxBatchesPerEpoch = r.GetValue(batches), Patience = 3 },
+                Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual), LinearSkip = !r.GetValue(noSkip),
+                Train = new AqNet.Torch.Training.TrainOptions
+                {
+                    Epochs = r.GetValue(epochs), MaxBatchesPerEpoch = r.GetValue(batches), Patience = r.GetValue(patience),
+                    LearningRate = r.GetValue(lr), Schedule = r.GetValue(schedule),
+                },
             };
             var result = TemporalJob.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(TemporalJob.Summary(result, o.OutputDir));

@@ -19,16 +19,17 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same model.", DefaultValueFactory = _ => 0 };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its last complete epoch." };
         var met = new Option<bool>("--meteorology") { Description = "Add meteorological inputs." };
+        var noSkip = new Option<bool>("--no-linear-skip") { Description = "Without the linear path from the recent window to the horizon (the paper's network)." };
         var cmd = new Command("train", "Train one neural model and write a checkpoint (weights, options, scalers, stations, data fingerprint).")
         {
-            store, output, model, protocol, horizon, epochs, batches, lr, seed, resume, met,
+            store, output, model, protocol, horizon, epochs, batches, lr, seed, resume, met, noSkip,
         };
         cmd.SetAction((r, ct) =>
         {
             var o = new TrainJobOptions
             {
                 StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Model = r.GetValue(model)!, Protocol = r.GetValue(protocol)!,
-                Horizon = r.GetValue(horizon), Meteorology = r.GetValue(met),
+                Horizon = r.GetValue(horizon), Meteorology = r.GetValue(met), LinearSkip = !r.GetValue(noSkip),
                 Train = new TrainOptions { Epochs = r.GetValue(epochs), MaxBatchesPerEpoch = r.GetValue(batches), LearningRate = r.GetValue(lr), Seed = r.GetValue(seed), Resume = r.GetValue(resume), Patience = 4 },
             };
             r.InvocationConfiguration.Output.Write(TrainJob.Train(o, CliRun.Progress(r), ct));

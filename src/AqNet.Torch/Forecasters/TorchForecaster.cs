@@ -33,6 +33,8 @@ public sealed class TorchForecaster : IForecaster, IDisposable
     /// <summary>Predict the change from PM2.5's last value (see <see cref="AqNetOptions.ResidualFeature"/>); on by
     /// default when PM2.5's history is an input, off reproduces the paper's plain head.</summary>
     public bool Residual { get; init; } = true;
+    /// <summary>Add the <see cref="LinearSkip"/> path (on by default; off reproduces the paper's plain network).</summary>
+    public bool LinearSkip { get; init; } = true;
     public TrainOptions Train { get; }
     /// <summary>The trained (or loaded) model, in eval mode; null before Fit.</summary>
     public ForecastModel? Model { get; private set; }
@@ -58,6 +60,7 @@ public sealed class TorchForecaster : IForecaster, IDisposable
             FeatureIndices = AqNetOptions.SelectFeatures(train.FeatureNames, useCyclic),
             ResidualFeature = Residual ? context.TargetFeature : -1,
             ResidualSpan = Residual && context.TargetFeature >= 0 ? Math.Min(train.W, context.StepHours) : 1,
+            LinearSkip = LinearSkip,
         };
         Model?.Dispose();
         // Seed before building the model so the initial weights are repeatable too.

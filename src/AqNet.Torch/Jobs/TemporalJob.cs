@@ -22,6 +22,8 @@ public sealed record TemporalJobOptions
     public bool ExcludeTargetHistory { get; init; }
     /// <summary>Neural models predict the change from PM2.5's last value (off = the paper's plain head).</summary>
     public bool Residual { get; init; } = true;
+    /// <summary>Neural models add a linear path from the recent window to the horizon (<see cref="Nn.LinearSkip"/>).</summary>
+    public bool LinearSkip { get; init; } = true;
     /// <summary>Training schedule of the neural models; the default keeps table1 on 12 stations under 30 min on 2 cores.</summary>
     public TrainOptions Train { get; init; } = new() { Epochs = 15, MaxBatchesPerEpoch = 600, Patience = 3 };
 }
@@ -56,7 +58,7 @@ public static class TemporalJob
             IncludeMeteorology = o.Meteorology, IncludeTargetHistory = !o.ExcludeTargetHistory,
             UtcOffsetHours = utcOffset, OnModelFitted = f => Figures(f, progress),
         };
-        return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, o.Train, o.Residual), progress, ct);
+        return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, o.Train, o.Residual, o.LinearSkip), progress, ct);
     }
 
     /// <summary>The attention figures are an extra: if drawing them fails, say so and keep the results.</summary>
@@ -82,13 +84,13 @@ public static class TemporalJob
     }
 
     /// <summary>Baselines from Core, neural models from AqNet.Torch, each seeded.</summary>
-    public static IForecaster Create(string name, int seed, TrainOptions train, bool residual = true) =>
+    public static IForecaster Create(string name, int seed, TrainOptions train, bool residual = true, bool linearSkip = true) =>
         BaselineFactory.TryCreate(name) ?? (name == ModelFactory.PatchTst
             // PatchTST encodes every channel separately (B × F sequences per batch): at AQ-Net's width it trained
             // ~300 samples/s with meteorology, 15× slower than AQ-Net, so it gets d_model 32, one layer, a quarter of the batches.
             ? new TorchForecaster(name, train with { Seed = seed, MaxBatchesPerEpoch = Math.Max(1, train.MaxBatchesPerEpoch / 4) },
-                new AqNetOptions { InputFeatures = 1, Horizon = 1, Hidden = 32, Layers = 1, Heads = 4 }) { Residual = residual }
-            : new TorchForecaster(name, train with { Seed = seed }) { Residual = residual });
+                new AqNetOptions { InputFeatures = 1, Horizon = 1, Hidden = 32, Layers = 1, Heads = 4 }) { Residual = residual, LinearSkip = linearSkip }
+            : new TorchForecaster(name, train with { Seed = seed }) { Residual = residual, LinearSkip = linearSkip });
 
     /// <summary>The network's local UTC offset, from the time zone its source recorded (cyclic encoding and
     /// climatology follow local time: Chinese sources are UTC+8, the US EPA file is UTC).</summary>

@@ -18,6 +18,8 @@ public sealed record TrainJobOptions
     public string Protocol { get; init; } = "table1";
     public int? Horizon { get; init; }
     public bool Meteorology { get; init; }
+    /// <summary>Add the linear path from the recent window to the horizon (<see cref="LinearSkip"/>).</summary>
+    public bool LinearSkip { get; init; } = true;
     public TrainOptions Train { get; init; } = new() { Epochs = 20, MaxBatchesPerEpoch = 600, Patience = 4 };
 }
 
@@ -36,6 +38,7 @@ public static class TrainJob
         progress?.Report($"{data.Protocol.Name} {data.Protocol.Label(data.Horizon)}: windows train {data.Train.N}, validation {data.Validation.N}, test {data.Test.N}");
         using var model = new TorchForecaster(o.Model, o.Train)
         {
+            LinearSkip = o.LinearSkip,
             Fingerprint = data.Fingerprint,
             FeatureScalers = JsonDocument.Parse(data.Scaler.ToJson()).RootElement.Clone(),
         };

@@ -30,6 +30,6 @@ public sealed class AqNetModel : ForecastModel
     public (Tensor Prediction, Tensor Weights) ForwardWithAttention(Tensor x)
     {
         var (z, weights) = encoder.EncodeWithAttention(x);
-        using (z) return (AddResidual(head.forward(z), x), weights);
+        using (z) return (Finish(head.forward(z), x), weights);
     }
 }

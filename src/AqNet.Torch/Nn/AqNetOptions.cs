@@ -36,6 +36,8 @@ public sealed record AqNetOptions
     public int ResidualFeature { get; init; } = -1;
     /// <summary>Steps averaged for the residual base: 1 for hourly targets, 24 for daily means.</summary>
     public int ResidualSpan { get; init; } = 1;
+    /// <summary>Add a <see cref="LinearSkip"/> (a linear path from the recent window to the horizon) to the output.</summary>
+    public bool LinearSkip { get; init; }
     /// <summary>PatchTST patch length; 0 = 6 for W ≤ 48, else 24.</summary>
     public int PatchLength { get; init; }
     /// <summary>PatchTST stride; 0 = half the patch length.</summary>

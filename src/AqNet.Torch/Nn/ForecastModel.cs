@@ -12,7 +12,15 @@ public abstract class ForecastModel : Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
+        if (options.LinearSkip)
+        {
+            // Registered here by name: derived classes' RegisterComponents does not see a base class's private field.
+            skip = new LinearSkip("skip", options);
+            register_module("skip", skip);
+        }
     }
+
+    private readonly LinearSkip? skip;
 
     public AqNetOptions Options { get; }
 
@@ -29,13 +37,19 @@ public abstract class ForecastModel : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var z = Encode(x);
-        return AddResidual(Head(z), x);
+        return Finish(Head(z), x);
     }
 
-    /// <summary>ŷ + mean of PM2.5's last ResidualSpan scaled values (broadcast over the horizon), when configured.</summary>
-    // y: [B, H], x: [B, W, F]
-    public Tensor AddResidual(Tensor y, Tensor x)
+    /// <summary>The head's output plus the skip paths that are configured: the mean of PM2.5's last ResidualSpan
+    /// scaled values (broadcast over the horizon) and the <see cref="LinearSkip"/>. Takes ownership of y.</summary>
+    // y: [B, H], x: [B, W, F] → [B, H]
+    public Tensor Finish(Tensor y, Tensor x)
     {
+        if (skip is not null)
+        {
+            using var linear = skip.forward(x);
+            y.add_(linear);
+        }
         if (Options.ResidualFeature < 0) return y;
         using var scope = NewDisposeScope();
         var w = x.shape[1];

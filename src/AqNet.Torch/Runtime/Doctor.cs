@@ -17,6 +17,7 @@ public static class Doctor
         using var probe = torch.ones(2, 2).matmul(torch.ones(2, 2));   // proves the native library really runs
         sb.AppendLine($"TorchSharp: {typeof(torch).Assembly.GetName().Version}, libtorch: {torch.__version__}");
         sb.AppendLine($"threads: {torch.get_num_threads()} (cores: {Environment.ProcessorCount}; set AQNET_TORCH_THREADS to change)");
+        sb.AppendLine(TorchRuntime.Allocator);
         sb.AppendLine($"device: {(torch.cuda.is_available() ? "cuda" : "cpu")}");
         sb.AppendLine($"check: 2x2 ones matmul sum = {probe.sum().item<float>().ToString(System.Globalization.CultureInfo.InvariantCulture)} (expected 8)");
         return sb.ToString();

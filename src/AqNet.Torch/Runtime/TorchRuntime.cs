@@ -23,11 +23,15 @@ public static class TorchRuntime
 
     public static TorchRuntimeStatus Status => _status ?? EnsureLoaded();
 
+    /// <summary>How the native heap was configured (see <see cref="NativeHeap"/>); null before <see cref="EnsureLoaded"/>.</summary>
+    public static string? Allocator { get; private set; }
+
     public static TorchRuntimeStatus EnsureLoaded()
     {
         lock (Gate)
         {
             if (_status is not null) return _status;
+            Allocator = NativeHeap.Configure();
             _status = Prepare();
             TorchSharp.torch.set_num_threads(Threads());
             return _status;

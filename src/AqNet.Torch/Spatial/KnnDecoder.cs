@@ -40,7 +40,26 @@ public sealed class KnnDecoder : Module
     {
         using var scope = NewDisposeScope();
         var input = cat([h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing], 1);
-        var residual = output.forward(dropout.forward(functional.gelu(first.forward(input))));
+        return DecodeHidden(first.forward(input), vbar).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The decoder after its first layer. pre: [B, Dh] (first layer output, before the activation),
+    /// vbar: [B] → ŷ: [B, H].</summary>
+    public Tensor DecodeHidden(Tensor pre, Tensor vbar)
+    {
+        using var scope = NewDisposeScope();
+        var residual = output.forward(dropout.forward(functional.gelu(pre)));
         return (vbar.unsqueeze(1) + residual).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The first layer as arrays (weights [Dh, D + Extra] row-major, bias [Dh]) for <see cref="KnnKernel"/>.</summary>
+    internal (float[] Weights, float[] Bias) FirstLayer() =>
+        (first.weight!.data<float>().ToArray(), first.bias!.data<float>().ToArray());
+
+    // z: [N, D] → u = W_h z: [N, Dh], the first layer's part that is linear in the interpolated feature
+    internal Tensor ProjectFeatures(Tensor z)
+    {
+        using var wh = first.weight!.narrow(1, 0, z.shape[^1]);
+        return z.matmul(wh.t());
     }
 }

@@ -5,13 +5,15 @@ using static TorchSharp.torch;
 
 namespace AqNet.Torch.Spatial;
 
-/// <summary>Batched inference. Time-independent work is done once: neighbours and geometry of every point, and the
-/// geometry term of the scores [P, K, Hs]. Per chunk of hours every station window is encoded once ([hours·S, W, F]);
-/// then the (hour, point) rows — contiguous in the [hour, point, horizon] output — are processed in chunks of
-/// <see cref="RowChunk"/>, each gathering its neighbours' features and running only the weighting and decoder.</summary>
+/// <summary>Batched inference. Time-independent work is done once: neighbours and geometry of every point, the
+/// geometry term of the scores [P, K, Hs] and the distance prior. Per chunk of hours every station window is encoded
+/// once ([hours·S, W, F]) and turned into its score term and its projection through the decoder's first layer; the
+/// (hour, point) rows, contiguous in the [hour, point, horizon] output, then go through <see cref="KnnKernel"/> (the
+/// weighting, on all cores) and the rest of the decoder in torch, a row chunk at a time.</summary>
 internal static class KnnInference
 {
-    private const int RowChunk = 16384;
+    /// <summary>Decoder pre-activations held per row chunk (rows · k values · Dh floats).</summary>
+    private const int RowValues = 1 << 22;
     private const int EncodeWindows = 2048;
 
     public static KnnEstimate Run(NeuralKnnEstimator est, Panel panel, IReadOnlyList<GeoPoint> points, int fromHour, int toHour, IReadOnlyList<int> ks)
@@ -35,13 +37,22 @@ internal static class KnnInference
         var (mean, std) = (est.Scaler.Mean[0], est.Scaler.Std[0]);   // PM2.5 is the scaler's first feature
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
-        var nbIdx = tensor(geometry.Indices, [p, kmax]);
-        var geo = tensor(geometry.Geo, [p, kmax, NeighbourGeometry.G]);
-        var geoTerm = model.GeoTerm(geo);                                                       // [P, K, Hs]
-        var logDist = model.LogDistance(tensor(geometry.DistancesKm, [p, kmax]));               // [P, K]
-        var valid = tensor(geometry.Valid, [p, kmax]);
+        float[] geoTerm, prior;
+        using (var geo = tensor(geometry.Geo, [p, kmax, NeighbourGeometry.G]))
+        using (var g = model.GeoTerm(geo))                                                     // [P, K, Hs]
+            geoTerm = g.contiguous().data<float>().ToArray();
+        using (var d = tensor(geometry.DistancesKm, [p, kmax]))
+        using (var ld = model.LogDistance(d))
+        using (var pr = model.Prior(ld))                                                      // [P, K]
+            prior = pr.contiguous().data<float>().ToArray();
+        var kernel = new KnnKernel(model, geometry, geoTerm, prior, useKs);
+        int nk = useKs.Length, dh = kernel.Hidden;
         var hoursPerChunk = Math.Max(1, EncodeWindows / s);
         var window = new float[o.Window * feats.F];
+        var rowChunk = Math.Max(1, RowValues / (nk * dh));
+        var pre = new float[rowChunk * nk * dh];
+        var vbar = new float[rowChunk * nk];
+        var ok = new bool[rowChunk * nk];
         for (var t0 = fromHour; t0 < toHour; t0 += hoursPerChunk)
         {
             using var scope = NewDisposeScope();
@@ -57,44 +68,42 @@ internal static class KnnInference
                     obs[i * s + j] = feats.Pm25Observed[(t0 + i - feats.From) * s + j];
                 }
             var z = model.Encode(tensor(x).view(tc * s, o.Window, feats.F));                 // [tc·S, D]
-            var a = model.StationTerm(z);                                                      // [tc·S, Hs]
-            var pmT = tensor(pm);
-            var obsT = tensor(obs);
+            var a = model.StationTerm(z, tensor(pm)).contiguous().data<float>().ToArray();      // [tc·S, Hs]
+            var u = model.ProjectFeatures(z).contiguous().data<float>().ToArray();              // [tc·S, Dh]
             long rows = (long)tc * p;
-            for (long r0 = 0; r0 < rows; r0 += RowChunk)
+            for (long r0 = 0; r0 < rows; r0 += rowChunk)
             {
                 using var inner = NewDisposeScope();
-                var n = Math.Min(RowChunk, rows - r0);
-                var r = arange(r0, r0 + n, ScalarType.Int64);
-                var pt = r.remainder(p);                                                       // [R] point
-                var flat = (nbIdx.index_select(0, pt) + r.div(p, rounding_mode: RoundingMode.floor).mul(s).unsqueeze(1)).view(-1);
-                var zNb = z.index_select(0, flat).view(n, kmax, -1);                           // [R, K, D]
-                var aNb = a.index_select(0, flat).view(n, kmax, -1);                           // [R, K, Hs]
-                var gNb = geoTerm.index_select(0, pt);                                         // [R, K, Hs]
-                var vNb = pmT.index_select(0, flat).view(n, kmax);                             // [R, K]
-                var mNb = obsT.index_select(0, flat).view(n, kmax).logical_and(valid.index_select(0, pt));
-                var ld = logDist.index_select(0, pt);
-                var gg = geo.index_select(0, pt);                                              // [R, K, G]
-                var scores = model.Scores(aNb, gNb, vNb, ld);                                  // [R, K], once for all k
-                var outs = new List<(Tensor U, Tensor Ok)>();
-                foreach (var k in useKs)
-                {
-                    var m = mNb.narrow(1, 0, k);
-                    var (y, _) = model.WeightAndDecode(scores.narrow(1, 0, k), zNb.narrow(1, 0, k), vNb.narrow(1, 0, k), gg.narrow(1, 0, k), m);
-                    outs.Add((y * std + mean, m.any(1, keepdim: true).to_type(ScalarType.Float32)));   // µg/m³, [R, 1]
-                }
-                // Two passes (mean, then squared deviations): E[u²] − E[u]² cancels badly in float32 at haze levels.
-                var count = outs.Select(q => q.Ok).Aggregate((x1, x2) => x1 + x2);
-                var mu = outs.Select(q => q.U * q.Ok).Aggregate((x1, x2) => x1 + x2) / count.clamp_min(1);
-                var sd = (outs.Select(q => (q.U - mu).square() * q.Ok).Aggregate((x1, x2) => x1 + x2) / count.clamp_min(1)).sqrt();
-                var none = count.eq(0).expand(n, nh);
-                mu = mu.masked_fill(none, float.NaN).contiguous();
-                sd = sd.masked_fill(none, float.NaN).contiguous();
-                var at = (int)(((long)(t0 - fromHour) * p + r0) * nh);
-                mu.data<float>().CopyTo(result.Mean, at, 0);
-                sd.data<float>().CopyTo(result.Spread, at, 0);
+                var n = (int)Math.Min(rowChunk, rows - r0);
+                kernel.Run(s, a, u, pm, obs, r0, n, pre, vbar, ok);
+                var y = model.DecodeHidden(tensor(pre.AsSpan(0, n * nk * dh).ToArray()).view(n * nk, dh),
+                    tensor(vbar.AsSpan(0, n * nk).ToArray()));                                  // [n·nk, H] scaled
+                Combine(y.contiguous().data<float>().ToArray(), ok, n, nk, nh, (float)mean, (float)std,
+                    result, (int)(((long)(t0 - fromHour) * p + r0) * nh));
             }
         }
         return result;
+    }
+
+    /// <summary>Mean and population spread over the k estimates of each row (µg/m³), NaN where no k had an observed
+    /// neighbour. Two passes: E[u²] − E[u]² cancels badly in float32 at haze levels. y: [n, nk, H] scaled.</summary>
+    private static void Combine(float[] y, bool[] ok, int n, int nk, int nh, float mean, float std, KnnEstimate result, int at)
+    {
+        for (var i = 0; i < n; i++)
+            for (var h = 0; h < nh; h++)
+            {
+                double sum = 0;
+                var count = 0;
+                for (var c = 0; c < nk; c++)
+                    if (ok[i * nk + c]) { sum += y[(i * nk + c) * nh + h] * std + mean; count++; }
+                var o = at + i * nh + h;
+                if (count == 0) { result.Mean[o] = float.NaN; result.Spread[o] = float.NaN; continue; }
+                var mu = sum / count;
+                double ss = 0;
+                for (var c = 0; c < nk; c++)
+                    if (ok[i * nk + c]) { var dv = y[(i * nk + c) * nh + h] * std + mean - mu; ss += dv * dv; }
+                result.Mean[o] = (float)mu;
+                result.Spread[o] = (float)Math.Sqrt(ss / count);
+            }
     }
 }

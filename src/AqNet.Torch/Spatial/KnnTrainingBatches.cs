@@ -65,8 +65,8 @@ internal sealed class KnnTrainingBatches : IDisposable
                 }
             }
         var z = model.Encode(tensor(x).view(b * s, w, f)).view(b, s, -1);                       // [B, S, D]
-        var a = model.StationTerm(z);                                                           // [B, S, Hs]
         var pmT = tensor(pm).view(b, s);
+        var a = model.StationTerm(z, pmT);                                                      // [B, S, Hs]
         var obsT = tensor(obs).view(b, s);
         var preds = new Tensor[ks.Count];
         var mask = tensor(ym).view(b * s, h);

@@ -37,8 +37,15 @@ public sealed class NeighbourScorer : Module
         RegisterComponents();
     }
 
-    // z: [..., D] → [..., Hs]; once per station and hour
-    public Tensor StationTerm(Tensor z) => featureProj.forward(z);
+    // z: [..., D], value: [...] → [..., Hs]; the station's part of the hidden layer (its features and latest
+    // PM2.5), once per station and hour
+    public Tensor StationTerm(Tensor z, Tensor value)
+    {
+        using var f = featureProj.forward(z);
+        using var v = value.unsqueeze(-1);
+        using var pv = valueProj.forward(v);
+        return f + pv;
+    }
 
     // geo: [..., G] → [..., Hs]; once per (query, neighbour), independent of time
     public Tensor GeoTerm(Tensor geo)
@@ -47,12 +54,29 @@ public sealed class NeighbourScorer : Module
         return geoProj.forward(e);
     }
 
-    // station: [B, K, Hs], geoTerm: [B, K, Hs], value: [B, K], logDistance: [B, K] → scores [B, K]
-    public Tensor Scores(Tensor station, Tensor geoTerm, Tensor value, Tensor logDistance)
+    // station, geoTerm: [B, K, Hs], logDistance: [B, K] → scores [B, K]
+    public Tensor Scores(Tensor station, Tensor geoTerm, Tensor logDistance)
     {
         using var scope = NewDisposeScope();
-        var h = functional.relu(station + geoTerm + valueProj.forward(value.unsqueeze(-1)));
+        var h = functional.relu(station + geoTerm);
         var s = output.forward(h).squeeze(-1) - beta * logDistance;
         return s.MoveToOuterDisposeScope();
     }
+
+    /// <summary>The same scores for inference without gradients, overwriting <paramref name="station"/> (a gathered
+    /// copy) instead of allocating two more [B, K, Hs] tensors: the grid spends most of its time here.</summary>
+    public Tensor ScoresInPlace(Tensor station, Tensor geoTerm, Tensor logDistance)
+    {
+        using var scope = NewDisposeScope();
+        station.add_(geoTerm).relu_();
+        var s = output.forward(station).squeeze(-1).sub_(beta * logDistance);
+        return s.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The output layer as arrays (weights [Hs], bias) for <see cref="KnnKernel"/>.</summary>
+    internal (float[] Weights, float Bias) OutputLayer() =>
+        (output.weight!.data<float>().ToArray(), output.bias!.data<float>()[0]);
+
+    // logDistance: [..., K] → the distance prior −β·ln(d + offset) of the scores
+    internal Tensor Prior(Tensor logDistance) => -beta * logDistance;
 }

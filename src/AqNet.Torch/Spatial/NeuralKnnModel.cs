@@ -33,8 +33,8 @@ public sealed class NeuralKnnModel : Module
     // x: [N, W, F] → z: [N, D]
     public Tensor Encode(Tensor x) => encoder.forward(x);
 
-    // z: [..., D] → [..., Hs]
-    public Tensor StationTerm(Tensor z) => scorer.StationTerm(z);
+    // z: [..., D], value: [...] (latest scaled PM2.5) → [..., Hs]
+    public Tensor StationTerm(Tensor z, Tensor value) => scorer.StationTerm(z, value);
 
     // geo: [..., G] → [..., Hs]
     public Tensor GeoTerm(Tensor geo) => scorer.GeoTerm(geo);
@@ -57,14 +57,15 @@ public sealed class NeuralKnnModel : Module
     public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
         Tensor logDistance, Tensor geo, Tensor mask)
     {
-        using var scores = Scores(stationTerm, geoTerm, value, logDistance);
+        using var scores = scorer.Scores(stationTerm, geoTerm, logDistance);
         return WeightAndDecode(scores, zNb, value, geo, mask);
     }
 
     /// <summary>Unnormalised neighbour scores [B, K]. A neighbour's score does not depend on the other neighbours, so the
-    /// scores of the k nearest are the first k of the scores of the K nearest: inference scores once for the largest k.</summary>
-    public Tensor Scores(Tensor stationTerm, Tensor geoTerm, Tensor value, Tensor logDistance) =>
-        scorer.Scores(stationTerm, geoTerm, value, logDistance);
+    /// scores of the k nearest are the first k of the scores of the K nearest: inference scores once for the largest k. Inference only: overwrites stationTerm. stationTerm, geoTerm: [B, K, Hs],
+    /// logDistance: [B, K] → [B, K].</summary>
+    public Tensor ScoresInPlace(Tensor stationTerm, Tensor geoTerm, Tensor logDistance) =>
+        scorer.ScoresInPlace(stationTerm, geoTerm, logDistance);
 
     /// <summary>Softmax weights over the unmasked neighbours and the decoded estimate. scores, value, mask: [B, K],
     /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]).</summary>
@@ -89,7 +90,20 @@ public sealed class NeuralKnnModel : Module
         using var scope = NewDisposeScope();
         long b = x.shape[0], k = x.shape[1];
         var z = Encode(x.reshape(b * k, x.shape[2], x.shape[3])).view(b, k, -1);              // [B, K, D]
-        var (y, w) = Combine(z, StationTerm(z), GeoTerm(geo), value, LogDistance(distKm), geo, mask);
+        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask);
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
+
+    internal (float[] Weights, float Bias) ScoreOutput() => scorer.OutputLayer();
+
+    internal (float[] Weights, float[] Bias) DecoderFirstLayer() => decoder.FirstLayer();
+
+    // logDistance: [..., K] → −β·ln(d + offset)
+    internal Tensor Prior(Tensor logDistance) => scorer.Prior(logDistance);
+
+    // z: [N, D] → [N, Dh]
+    internal Tensor ProjectFeatures(Tensor z) => decoder.ProjectFeatures(z);
+
+    // pre: [B, Dh], vbar: [B] → [B, H]
+    internal Tensor DecodeHidden(Tensor pre, Tensor vbar) => decoder.DecodeHidden(pre, vbar);
 }

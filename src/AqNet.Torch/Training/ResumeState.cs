@@ -18,14 +18,16 @@ internal sealed record ResumeHeader
     public required int BadEpochs { get; init; }
     public required IReadOnlyList<EpochRecord> History { get; init; }
     public required string TorchRng { get; init; }
+    /// <summary>Steps folded into the weight average (its warm-up depends on it).</summary>
+    public long AverageSteps { get; init; }
 }
 
 internal static class ResumeState
 {
     public const string FileName = "resume.ckpt";
-    private static readonly byte[] Magic = "AQNETRS1"u8.ToArray();
+    private static readonly byte[] Magic = "AQNETRS2"u8.ToArray();
 
-    public static void Save(string path, ResumeHeader header, ForecastModel model, AdamW optimizer, byte[]? bestWeights)
+    public static void Save(string path, ResumeHeader header, ForecastModel model, AdamW optimizer, byte[]? bestWeights, byte[]? averagedWeights)
     {
         AtomicFile.Write(path, s =>
         {
@@ -36,11 +38,13 @@ internal static class ResumeState
             using (var ow = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(ow);
             WriteBlob(w, ms.ToArray());
             WriteBlob(w, bestWeights ?? []);
+            WriteBlob(w, averagedWeights ?? []);
         });
     }
 
-    /// <summary>Restores weights, optimizer and RNG; returns the header and the best weights (null if none yet).</summary>
-    public static (ResumeHeader Header, byte[]? BestWeights) Load(string path, string kind, string fingerprint, ForecastModel model, AdamW optimizer)
+    /// <summary>Restores weights, optimizer and RNG; returns the header, the best weights (null if none yet) and the
+    /// averaged weights (null if the run kept no average).</summary>
+    public static (ResumeHeader Header, byte[]? BestWeights, byte[]? AveragedWeights) Load(string path, string kind, string fingerprint, ForecastModel model, AdamW optimizer)
     {
         using var r = Checkpoint.Open(path);
         var header = Checkpoint.ReadHeader<ResumeHeader>(r, Magic, path);
@@ -52,9 +56,10 @@ internal static class ResumeState
         model.load(r);
         using (var or = new BinaryReader(new MemoryStream(ReadBlob(r)))) optimizer.load_state_dict(or);
         var best = ReadBlob(r);
+        var averaged = ReadBlob(r);
         using var rng = tensor(Convert.FromBase64String(header.TorchRng), ScalarType.Byte);
         set_rng_state(rng);
-        return (header, best.Length == 0 ? null : best);
+        return (header, best.Length == 0 ? null : best, averaged.Length == 0 ? null : averaged);
     }
 
     public static string TorchRngBase64()

@@ -38,6 +38,9 @@ public sealed record TrainOptions
     public int EvalBatchSize { get; init; } = 1024;
     /// <summary>Validation windows scored per epoch for early stopping (evenly spaced; test metrics use every window).</summary>
     public int MaxValidationWindows { get; init; } = 8192;
+    /// <summary>Decay per step of the moving average of the weights that validation, early stopping and the saved
+    /// model use (<see cref="WeightAverage"/>); 0 = use the last iterate, as plain AdamW does.</summary>
+    public double AverageDecay { get; init; } = 0.998;
     /// <summary>Continue from WorkDir/resume.ckpt when it exists.</summary>
     public bool Resume { get; init; }
     /// <summary>Write WorkDir/resume.ckpt after every epoch (needs a WorkDir).</summary>
@@ -58,6 +61,8 @@ public sealed record TrainOptions
         Guard.AtLeast(MaxBatchesPerEpoch, 0, nameof(MaxBatchesPerEpoch));
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(EvalBatchSize, 1, nameof(EvalBatchSize));
+        if (!(AverageDecay >= 0 && AverageDecay < 1))
+            throw new ArgumentOutOfRangeException(nameof(AverageDecay), AverageDecay, "expected 0 (off) or a decay in (0, 1)");
         Guard.AtLeast(MaxValidationWindows, 1, nameof(MaxValidationWindows));
     }
 

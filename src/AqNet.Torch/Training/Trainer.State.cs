@@ -51,7 +51,8 @@ public sealed partial class Trainer
             manual_seed(seed);
             return new RunState();
         }
-        var (h, best) = ResumeState.Load(path, Kind, fingerprint, model, optimizer);
+        var (h, best, averaged) = ResumeState.Load(path, Kind, fingerprint, model, optimizer);
+        if (average is not null && averaged is not null) average.Restore(model, averaged, h.AverageSteps);
         var run = new RunState
         {
             NextEpoch = h.NextEpoch, BestEpoch = h.BestEpoch, BestLoss = h.BestLoss, BadEpochs = h.BadEpochs, BestWeights = best,
@@ -75,8 +76,9 @@ public sealed partial class Trainer
             BadEpochs = run.BadEpochs,
             History = run.History,
             TorchRng = ResumeState.TorchRngBase64(),
+            AverageSteps = average?.Steps ?? 0,
         };
-        ResumeState.Save(Path.Combine(context.WorkDir, ResumeState.FileName), header, model, optimizer, run.BestWeights);
+        ResumeState.Save(Path.Combine(context.WorkDir, ResumeState.FileName), header, model, optimizer, run.BestWeights, average?.Serialize(model));
     }
 
     /// <summary>A checkpoint header for a model trained on train: target scaler, stations, feature names, fingerprint.</summary>

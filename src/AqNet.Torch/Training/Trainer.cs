@@ -17,6 +17,7 @@ public sealed partial class Trainer : IDisposable
     private readonly TrainOptions options;
     private readonly Parameter[] parameters;
     private readonly AdamW optimizer;
+    private readonly WeightAverage? average;
 
     public Trainer(ForecastModel model, string kind, TrainOptions options)
     {
@@ -31,6 +32,7 @@ public sealed partial class Trainer : IDisposable
         Kind = kind;
         parameters = [.. model.parameters()];
         optimizer = optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+        if (options.AverageDecay > 0) average = new WeightAverage(parameters, options.AverageDecay);
     }
 
     public string Kind { get; }
@@ -46,6 +48,7 @@ public sealed partial class Trainer : IDisposable
         loss.backward();
         if (options.ClipNorm > 0) GradientClip.ByGlobalNorm(parameters, options.ClipNorm);
         optimizer.step();
+        average?.Update();
         return loss.item<float>();
     }
 
@@ -72,9 +75,11 @@ public sealed partial class Trainer : IDisposable
             foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
             var (trainLoss, samples) = RunEpoch(trainData, seed, epoch, bar, ct);
             var trainSeconds = clock.Elapsed.TotalSeconds;
+            average?.Swap();   // validate (and keep as best) the averaged weights, then train on from the iterate
             var (valLoss, valMae) = valData is null ? (trainLoss, double.NaN)
                 : Evaluation.Evaluate(model, valData, context.TargetStd, options.EvalBatchSize);
             run.EndEpoch(model, new EpochRecord(epoch + 1, trainLoss, valLoss, valMae, clock.Elapsed.TotalSeconds, lr));
+            average?.Swap();
             Persist(run, context, fingerprint, train);
             progress?.Report(EpochLine(run.History[^1], samples / trainSeconds));
         }
@@ -127,5 +132,9 @@ public sealed partial class Trainer : IDisposable
         $"val MAE {Fmt.F(e.ValidationMaeUgm3, 2)} µg/m³, lr {Fmt.D(e.LearningRate, "G3")}, {Fmt.F(e.Seconds, 1)} s, " +
         $"{Fmt.F(samplesPerSecond, 0)} samples/s";
 
-    public void Dispose() => optimizer.Dispose();
+    public void Dispose()
+    {
+        average?.Dispose();
+        optimizer.Dispose();
+    }
 }

@@ -146,3 +146,63 @@ public sealed class NeuralKnnEstimatorTests
     private static Panel PanelWithout(Panel p, string id) =>
         Core.Experiments.Spatial.PanelStations.Keep(p, [.. Enumerable.Range(0, p.S).Where(s => p.Stations[s].Id != id)]);
 }
+
+public sealed class KnnKernelTests
+{
+    public KnnKernelTests()
+    {
+        TorchRuntime.EnsureLoaded();
+        Fixtures.OneThread();
+    }
+
+    /// <summary>The fused inference path (KnnKernel + decoder tail) against the model's own torch forward on the same
+    /// neighbours: for k = 2 and k = 4 separately, and their mean and population spread together. (With several k the
+    /// geometry, whose crowding term depends on the neighbour set, is that of the largest k, as in training.)</summary>
+    [Fact]
+    public void Fused_inference_equals_the_torch_forward_for_each_k_and_their_mean_and_spread()
+    {
+        var panel = KnnFixtures.Panel();
+        using var est = KnnFixtures.Trained(panel, [], KnnFixtures.Train(epochs: 2, steps: 4));
+        // A short training leaves the zero-initialised output layers near zero; random weights make every term count.
+        manual_seed(11);
+        using (no_grad())
+            foreach (var p in est.Model.parameters())
+                using (var r = randn_like(p)) p.copy_(r * 0.5f);
+        var s1 = GeoPoint.Of(panel.Stations[1])!.Value;
+        var s5 = GeoPoint.Of(panel.Stations[5])!.Value;
+        var q = new GeoPoint((s1.Lon + s5.Lon) / 2 + 0.013, (s1.Lat + s5.Lat) / 2 - 0.007);
+        const int t = 240;
+        Assert.Equal(Forward(est, panel, q, t, 2, 2), est.Estimate(panel, [q], t, [2]).Mean[0], 2);
+        Assert.Equal(Forward(est, panel, q, t, 4, 4), est.Estimate(panel, [q], t, [4]).Mean[0], 2);
+        var (y2, y4) = (Forward(est, panel, q, t, 2, 4), Forward(est, panel, q, t, 4, 4));
+        var both = est.Estimate(panel, [q], t, [2, 4]);
+        Assert.Equal((y2 + y4) / 2, both.Mean[0], 2);
+        Assert.Equal(Math.Abs(y2 - y4) / 2, both.Spread[0], 2);
+        Assert.True(Math.Abs(y2 - y4) > 0.1, $"k = 2 and 4 should differ here: {y2} vs {y4}");
+    }
+
+    // The model's torch forward on the first k of the K nearest stations, in µg/m³.
+    private static float Forward(NeuralKnnEstimator est, Panel panel, GeoPoint q, int t, int k, int kk)
+    {
+        var o = est.Options;
+        var stationIdx = est.StationIndices(panel);
+        var feats = StationFeatures.Build(panel, stationIdx, o, est.Scaler, 0, panel.Hours);
+        var g = NeighbourGeometry.Of(est.Points, [q], kk, o.DistanceScaleKm);
+        var x = new float[k * o.Window * o.Features];
+        var v = new float[k];
+        var m = new bool[k];
+        for (var j = 0; j < k; j++)
+        {
+            var st = (int)g.Indices[j];
+            feats.CopyWindow(st, t, o.Window, x.AsSpan(j * o.Window * o.Features, o.Window * o.Features));
+            v[j] = feats.Pm25Scaled[(t - feats.From) * stationIdx.Length + st];
+            m[j] = g.Valid[j] && feats.Pm25Observed[(t - feats.From) * stationIdx.Length + st];
+        }
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var geo = tensor(g.Geo).view(1, kk, NeighbourGeometry.G).narrow(1, 0, k);
+        var dist = tensor(g.DistancesKm).view(1, kk).narrow(1, 0, k);
+        var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, k), tensor(m).view(1, k));
+        return y.item<float>() * (float)est.Scaler.Std[0] + (float)est.Scaler.Mean[0];
+    }
+}

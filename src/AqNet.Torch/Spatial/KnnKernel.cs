@@ -1,0 +1,171 @@
+using System.Numerics;
+
+namespace AqNet.Torch.Spatial;
+
+/// <summary>The neighbour weighting of <see cref="NeuralKnnModel"/> for inference without gradients, fused in plain C#
+/// for every (hour, point) row: score each of the K nearest stations (ReLU(a_station + g_geometry)·w + b − β·ln d),
+/// take the masked softmax over the first k for each k, and accumulate the weighted neighbour terms in one pass.
+/// Torch would materialise several [rows, K, hidden] tensors for this, which made a 0.05° month over northern China
+/// memory-bound. The decoder's first layer is linear in the interpolated feature h = Σ wᵢ zᵢ, so it is applied to each
+/// station once (uᵢ = W_h zᵢ) and the rows interpolate uᵢ instead: the kernel writes the first layer's pre-activation
+/// for each k, and the rest of the decoder stays in torch (<see cref="KnnDecoder.DecodeHidden"/>).</summary>
+internal sealed class KnnKernel
+{
+    private readonly float[] scoreW;      // [Hs]
+    private readonly float scoreB;
+    private readonly float[][] extraW;    // [Extra][Dh]: the first layer's columns for v̄, s_v, d̄, b̄ (transposed)
+    private readonly float[] firstB;      // [Dh]
+    private readonly int hs, dh;
+    private readonly NeighbourGeometry geometry;
+    private readonly float[] geoTerm;     // [P, K, Hs]
+    private readonly float[] prior;       // [P, K] −β·ln(d + offset)
+    private readonly int[] ks;
+
+    public KnnKernel(NeuralKnnModel model, NeighbourGeometry geometry, float[] geoTerm, float[] prior, int[] ks)
+    {
+        (scoreW, scoreB) = model.ScoreOutput();
+        var (firstW, bias) = model.DecoderFirstLayer();   // [Dh, D + Extra] row-major (torch Linear layout)
+        firstB = bias;
+        hs = scoreW.Length;
+        dh = firstB.Length;
+        var width = firstW.Length / dh;
+        var d = width - KnnDecoder.Extra;
+        extraW = [.. Enumerable.Range(0, KnnDecoder.Extra).Select(e => Enumerable.Range(0, dh).Select(c => firstW[c * width + d + e]).ToArray())];
+        this.geometry = geometry;
+        this.geoTerm = geoTerm;
+        this.prior = prior;
+        this.ks = ks;
+        if (geoTerm.Length != geometry.P * geometry.K * hs) throw new ArgumentException($"geoTerm has {geoTerm.Length} values, expected P·K·Hs = {geometry.P * geometry.K * hs}", nameof(geoTerm));
+    }
+
+    /// <summary>Decoder hidden width Dh (the length of u and of each pre-activation).</summary>
+    public int Hidden => dh;
+
+    /// <summary>Rows [r0, r0 + n) of the hour chunk, row r = hour i · P + point. a: [hours·S, Hs] station terms,
+    /// u: [hours·S, Dh] projected features, v: [hours·S] latest scaled PM2.5, obs: [hours·S]; writes pre: [n, nk, Dh],
+    /// vbar: [n, nk] and ok: [n, nk] (false where no neighbour of the first k was observed).</summary>
+    public void Run(int s, float[] a, float[] u, float[] v, bool[] obs, long r0, int n, float[] pre, float[] vbar, bool[] ok)
+    {
+        var nk = ks.Length;
+        var opts = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        const int Block = 512;
+        Parallel.For(0, (n + Block - 1) / Block, opts, () => new Scratch(geometry.K, dh), (b, _, scratch) =>
+        {
+            var end = Math.Min(n, (b + 1) * Block);
+            for (var i = b * Block; i < end; i++)
+                Row(s, a, u, v, obs, r0 + i, pre.AsSpan(i * nk * dh, nk * dh), vbar.AsSpan(i * nk, nk), ok.AsSpan(i * nk, nk), scratch);
+            return scratch;
+        }, _ => { });
+    }
+
+    private sealed class Scratch(int k, int dh)
+    {
+        public readonly float[] Scores = new float[k];
+        public readonly bool[] Mask = new bool[k];
+        public readonly int[] Station = new int[k];
+        public readonly float[] SumU = new float[dh];
+    }
+
+    private void Row(int s, float[] a, float[] u, float[] v, bool[] obs, long r, Span<float> pre, Span<float> vbar, Span<bool> ok, Scratch sc)
+    {
+        var (p, kk) = (geometry.P, geometry.K);
+        var pt = (int)(r % p);
+        var stationBase = (int)(r / p) * s;
+        var maxScore = float.NegativeInfinity;
+        for (var j = 0; j < kk; j++)
+        {
+            var slot = pt * kk + j;
+            var st = stationBase + (int)geometry.Indices[slot];
+            sc.Station[j] = st;
+            sc.Mask[j] = geometry.Valid[slot] && obs[st];
+            if (!sc.Mask[j]) continue;
+            var score = scoreB + prior[slot] + HiddenDot(a.AsSpan(st * hs, hs), geoTerm.AsSpan(slot * hs, hs));
+            sc.Scores[j] = score;
+            if (score > maxScore) maxScore = score;
+        }
+        pre.Clear();
+        vbar.Clear();
+        ok.Clear();
+        if (float.IsNegativeInfinity(maxScore)) return;
+        // Running sums over the neighbours, read out at each k. exp(score − max over all K) is exact up to a common
+        // factor; a prefix whose own scores all underflow is redone with its own maximum.
+        Array.Clear(sc.SumU);
+        double se = 0, sv = 0, sv2 = 0, sd = 0, sb0 = 0, sb1 = 0;
+        var next = 0;
+        for (var j = 0; j < kk && next < ks.Length; j++)
+        {
+            if (sc.Mask[j])
+            {
+                var e = Math.Exp(sc.Scores[j] - maxScore);
+                var st = sc.Station[j];
+                var g = geometry.Geo.AsSpan((pt * kk + j) * NeighbourGeometry.G, NeighbourGeometry.G);
+                se += e; sv += e * v[st]; sv2 += e * v[st] * v[st]; sd += e * g[0]; sb0 += e * g[2]; sb1 += e * g[3];
+                Axpy((float)e, u.AsSpan(st * dh, dh), sc.SumU);
+            }
+            if (j + 1 != ks[next]) continue;
+            if (se > 0) Emit(next, se, sv, sv2, sd, sb0, sb1, sc.SumU, pre, vbar, ok);
+            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, v, u, pre, vbar, ok, sc);
+            next++;
+        }
+    }
+
+    // Σ_c ReLU(a_c + g_c)·w_c, vectorised over the hidden width.
+    private float HiddenDot(ReadOnlySpan<float> a, ReadOnlySpan<float> g)
+    {
+        var w = scoreW.AsSpan();
+        var acc = Vector<float>.Zero;
+        var c = 0;
+        for (; c <= hs - Vector<float>.Count; c += Vector<float>.Count)
+        {
+            var h = Vector.Max(new Vector<float>(a[c..]) + new Vector<float>(g[c..]), Vector<float>.Zero);
+            acc += h * new Vector<float>(w[c..]);
+        }
+        var sum = Vector.Dot(acc, Vector<float>.One);
+        for (; c < hs; c++) sum += MathF.Max(0, a[c] + g[c]) * w[c];
+        return sum;
+    }
+
+    // The rare case: every observed score of the first k lies ~700 below the overall maximum.
+    private void Prefix(int slot, int k, int pt, float[] v, float[] u, Span<float> pre, Span<float> vbar, Span<bool> ok, Scratch sc)
+    {
+        var m = float.NegativeInfinity;
+        for (var j = 0; j < k; j++) if (sc.Mask[j] && sc.Scores[j] > m) m = sc.Scores[j];
+        var sumU = new float[dh];
+        double se = 0, sv = 0, sv2 = 0, sd = 0, sb0 = 0, sb1 = 0;
+        for (var j = 0; j < k; j++)
+        {
+            if (!sc.Mask[j]) continue;
+            var e = Math.Exp(sc.Scores[j] - m);
+            var st = sc.Station[j];
+            var g = geometry.Geo.AsSpan((pt * geometry.K + j) * NeighbourGeometry.G, NeighbourGeometry.G);
+            se += e; sv += e * v[st]; sv2 += e * v[st] * v[st]; sd += e * g[0]; sb0 += e * g[2]; sb1 += e * g[3];
+            Axpy((float)e, u.AsSpan(st * dh, dh), sumU);
+        }
+        Emit(slot, se, sv, sv2, sd, sb0, sb1, sumU, pre, vbar, ok);
+    }
+
+    // The decoder's first layer for one k: W_h·h + W_e·[v̄, s_v, d̄, b̄] + b, with h's part interpolated from u.
+    private void Emit(int slot, double se, double sv, double sv2, double sd, double sb0, double sb1, float[] sumU,
+        Span<float> pre, Span<float> vbar, Span<bool> ok)
+    {
+        var mean = sv / se;
+        var spread = Math.Sqrt(Math.Max(0, sv2 / se - mean * mean) + 1e-4);
+        ReadOnlySpan<float> extra = [(float)mean, (float)spread, (float)(sd / se), (float)(sb0 / se), (float)(sb1 / se)];
+        var o = pre.Slice(slot * dh, dh);
+        var inv = (float)(1 / se);
+        for (var c = 0; c < dh; c++) o[c] = sumU[c] * inv + firstB[c];
+        for (var e = 0; e < KnnDecoder.Extra; e++) Axpy(extra[e], extraW[e], o);
+        vbar[slot] = (float)mean;
+        ok[slot] = true;
+    }
+
+    // y += alpha · x, vectorised.
+    private static void Axpy(float alpha, ReadOnlySpan<float> x, Span<float> y)
+    {
+        var c = 0;
+        var va = new Vector<float>(alpha);
+        for (; c <= x.Length - Vector<float>.Count; c += Vector<float>.Count)
+            (new Vector<float>(y[c..]) + va * new Vector<float>(x[c..])).CopyTo(y[c..]);
+        for (; c < x.Length; c++) y[c] += alpha * x[c];
+    }
+}
