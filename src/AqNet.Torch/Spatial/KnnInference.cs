@@ -33,19 +33,10 @@ internal static class KnnInference
         var result = new KnnEstimate(fromHour, toHour - fromHour, p, o.Horizons, useKs);
         if (p == 0) return result;
         var feats = StationFeatures.Build(panel, est.StationIndices(panel), o, est.Scaler, Math.Max(0, fromHour - o.Window + 1), toHour);
-        var geometry = NeighbourGeometry.Of(est.Points, points, kmax, o.DistanceScaleKm);
         var (mean, std) = (est.Scaler.Mean[0], est.Scaler.Std[0]);   // PM2.5 is the scaler's first feature
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
-        float[] geoTerm, prior;
-        using (var geo = tensor(geometry.Geo, [p, kmax, NeighbourGeometry.G]))
-        using (var g = model.GeoTerm(geo))                                                     // [P, K, Hs]
-            geoTerm = g.contiguous().data<float>().ToArray();
-        using (var d = tensor(geometry.DistancesKm, [p, kmax]))
-        using (var ld = model.LogDistance(d))
-        using (var pr = model.Prior(ld))                                                      // [P, K]
-            prior = pr.contiguous().data<float>().ToArray();
-        var kernel = new KnnKernel(model, geometry, geoTerm, prior, useKs);
+        var kernel = est.KernelFor(points, useKs);
         int nk = useKs.Length, dh = kernel.Hidden;
         var hoursPerChunk = Math.Max(1, EncodeWindows / s);
         var window = new float[o.Window * feats.F];
@@ -83,6 +74,25 @@ internal static class KnnInference
             }
         }
         return result;
+    }
+
+    /// <summary>The time-independent part for a set of points: neighbours, geometry, the geometry term of the scores
+    /// and the distance prior, ready in a <see cref="KnnKernel"/>.</summary>
+    internal static KnnKernel Prepare(NeuralKnnEstimator est, IReadOnlyList<GeoPoint> points, int[] useKs)
+    {
+        var model = est.Model;
+        int p = points.Count, kmax = useKs.Max();
+        var geometry = NeighbourGeometry.Of(est.Points, points, kmax, est.Options.DistanceScaleKm);
+        using var noGrad = no_grad();
+        float[] geoTerm, prior;
+        using (var geo = tensor(geometry.Geo, [p, kmax, NeighbourGeometry.G]))
+        using (var g = model.GeoTerm(geo))                                                     // [P, K, Hs]
+            geoTerm = g.contiguous().data<float>().ToArray();
+        using (var d = tensor(geometry.DistancesKm, [p, kmax]))
+        using (var ld = model.LogDistance(d))
+        using (var pr = model.Prior(ld))                                                      // [P, K]
+            prior = pr.contiguous().data<float>().ToArray();
+        return new KnnKernel(model, geometry, geoTerm, prior, useKs);
     }
 
     /// <summary>Mean and population spread over the k estimates of each row (µg/m³), NaN where no k had an observed

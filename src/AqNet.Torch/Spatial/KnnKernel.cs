@@ -38,6 +38,9 @@ internal sealed class KnnKernel
         if (geoTerm.Length != geometry.P * geometry.K * hs) throw new ArgumentException($"geoTerm has {geoTerm.Length} values, expected P·K·Hs = {geometry.P * geometry.K * hs}", nameof(geoTerm));
     }
 
+    /// <summary>The k values, ascending.</summary>
+    public IReadOnlyList<int> Ks => ks;
+
     /// <summary>Decoder hidden width Dh (the length of u and of each pre-activation).</summary>
     public int Hidden => dh;
 

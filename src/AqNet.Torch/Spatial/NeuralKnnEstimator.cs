@@ -81,6 +81,18 @@ public sealed partial class NeuralKnnEstimator : IDisposable
     public KnnEstimate Estimate(Panel panel, IReadOnlyList<GeoPoint> points, int hour, IReadOnlyList<int>? ks = null) =>
         Estimate(panel, points, hour, hour + 1, ks);
 
+    private (IReadOnlyList<GeoPoint> Points, KnnKernel Kernel)? lastKernel;
+
+    /// <summary>The prepared kernel for these points and k values; the last one is kept, so a reanalysis that asks for
+    /// the same grid slice after slice computes its neighbours and geometry once.</summary>
+    internal KnnKernel KernelFor(IReadOnlyList<GeoPoint> points, int[] useKs)
+    {
+        if (lastKernel is { } c && ReferenceEquals(c.Points, points) && c.Kernel.Ks.SequenceEqual(useKs)) return c.Kernel;
+        var kernel = KnnInference.Prepare(this, points, useKs);
+        lastKernel = (points, kernel);
+        return kernel;
+    }
+
     /// <summary>Panel index of each model station, or an InputException naming the first missing one.</summary>
     internal int[] StationIndices(Panel panel)
     {

@@ -23,6 +23,9 @@ public sealed record NeuralKnnTrainOptions
     /// <summary>Max global gradient norm; 0 = off.</summary>
     public double ClipNorm { get; init; } = 1.0;
     public int Seed { get; init; }
+    /// <summary>Decay per step of the moving average of the weights used for validation and kept as the model
+    /// (see <see cref="Training.WeightAverage"/>); 0 = the last iterate.</summary>
+    public double AverageDecay { get; init; } = 0.99;
     /// <summary>Torch intra-op threads; 0 = leave torch's setting alone.</summary>
     public int Threads { get; init; }
     /// <summary>At most this many validation hours are scored (evenly spaced) per epoch.</summary>
@@ -43,6 +46,8 @@ public sealed record NeuralKnnTrainOptions
         Guard.NonNegative(ClipNorm, nameof(ClipNorm));
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(ValidationHours, 1, nameof(ValidationHours));
+        if (!(AverageDecay >= 0 && AverageDecay < 1))
+            throw new ArgumentOutOfRangeException(nameof(AverageDecay), AverageDecay, "expected 0 (off) or a decay in (0, 1)");
     }
 }
 

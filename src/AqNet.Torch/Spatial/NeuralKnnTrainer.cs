@@ -24,6 +24,7 @@ internal static class NeuralKnnTrainer
         using var batches = new KnnTrainingBatches(model, feats, geometry);
         var parameters = model.parameters().ToArray();
         using var optimizer = optim.AdamW(parameters, t.LearningRate, weight_decay: t.WeightDecay);
+        using var average = t.AverageDecay > 0 ? new WeightAverage(parameters, t.AverageDecay) : null;
         var rng = new Random(t.Seed);
         var history = new List<KnnEpoch>();
         Tensor[]? best = null;
@@ -47,8 +48,10 @@ internal static class NeuralKnnTrainer
                 loss.backward();
                 if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(parameters, t.ClipNorm);
                 optimizer.step();
+                average?.Update();
                 sum += loss.item<float>();
             }
+            average?.Swap();   // validate and keep the averaged weights; train on from the iterate
             var val = valHours.Length > 0 ? Validate(model, batches, valHours, ks, t.Loss) : sum / t.StepsPerEpoch;
             history.Add(new KnnEpoch(epoch, sum / t.StepsPerEpoch, val, clock.Elapsed.TotalSeconds));
             progress?.Report($"aqnet-knn epoch {epoch.ToString(Fmt.Inv)}: train {Fmt.F(sum / t.StepsPerEpoch, 4)}, val {Fmt.F(val, 4)} ({(t.Loss == KnnLoss.Mse ? "MSE" : "MAE")}, scaled), {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
@@ -60,6 +63,7 @@ internal static class NeuralKnnTrainer
                 best = parameters.Select(p => p.detach().clone()).ToArray();
             }
             else if (t.Patience > 0 && ++bad >= t.Patience) break;
+            average?.Swap();
         }
         if (best is not null)
         {
