@@ -69,9 +69,10 @@ public static class ExperimentCommand
         var region = new Option<string?>("--region") { Description = "Only stations inside LON0,LAT0,LON1,LAT1 (degrees), e.g. 110,34,125,42 for northern China." };
         var epochs = new Option<int>("--epochs") { Description = "Neural kNN epochs per fold.", DefaultValueFactory = _ => 4 };
         var steps = new Option<int>("--steps-per-epoch") { Description = "Neural kNN batches per epoch.", DefaultValueFactory = _ => 100 };
+        var krigingBase = new Option<bool>("--kriging-base") { Description = "The neural kNN learns a correction to ordinary kriging (variogram fitted on the training hours) instead of to its own weighted mean." };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, ahead, quick, output, spatialMet, region, epochs, steps,
+            store, protocol, ratio, hidden, ks, seeds, ahead, quick, output, spatialMet, region, epochs, steps, krigingBase,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -81,6 +82,7 @@ public static class ExperimentCommand
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
                 Seeds = r.GetValue(seeds), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
+                KrigingBase = r.GetValue(krigingBase),
             };
             var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));

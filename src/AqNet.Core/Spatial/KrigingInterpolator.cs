@@ -77,24 +77,34 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
     /// <summary>Solves the OK system [Γ 1; 1ᵀ 0] [λ; μ] = [γ₀; 1]; if singular, equal weights (the neighbours' mean).</summary>
     private double[] Weights(VariogramModel model, NeighbourValues nb)
     {
-        var n = nb.Count;
+        var d0 = nb.DistancesKm.ToArray();   // NeighbourValues is a ref struct: lambdas take copies
+        var st = nb.Stations.ToArray();
+        return OrdinaryWeights(model, nb.Count, i => d0[i], (i, j) => _dist[st[i] * _s + st[j]]);
+    }
+
+    /// <summary>Ordinary-kriging weights λ [n] of n neighbours for one query: queryKm(i) is the distance from the query
+    /// to neighbour i, pairKm(i, j) between neighbours i and j (km). Solves [Γ 1; 1ᵀ 0] [λ; μ] = [γ₀; 1]; the weights
+    /// sum to 1. A singular system gives equal weights.</summary>
+    public static double[] OrdinaryWeights(VariogramModel model, int n, Func<int, double> queryKm, Func<int, int, double> pairKm)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "expected at least one neighbour");
         var m = n + 1;
         Span<double> a = m <= 48 ? stackalloc double[m * m] : new double[m * m];
         var b = new double[m];
         for (var i = 0; i < n; i++)
         {
-            var si = nb.Stations[i];
             a[i * m + i] = 0;
             for (var j = i + 1; j < n; j++) // symmetric: n(n−1)/2 γ evaluations
-                a[i * m + j] = a[j * m + i] = model.GammaBetweenStations(_dist[si * _s + nb.Stations[j]]);
+                a[i * m + j] = a[j * m + i] = model.GammaBetweenStations(pairKm(i, j));
             a[i * m + n] = 1;
             a[n * m + i] = 1;
-            b[i] = model.Gamma(nb.DistancesKm[i]);
+            b[i] = model.Gamma(queryKm(i));
         }
         a[n * m + n] = 0;
         b[n] = 1; // unbiasedness: weights sum to 1 (b[n] becomes the Lagrange multiplier)
         if (!LinearSolver.Solve(a, b, m)) Array.Fill(b, 1.0 / n);
-        return b;
+        return b[..n];
     }
 
     /// <summary>Uses every located station's position (positions only, no values), so all folds share it.</summary>

@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace AqNet.Torch.Spatial;
 
 /// <summary>Decodes the interpolated feature into PM2.5 at the query as a residual on the attention-weighted mean of
-/// the neighbours' latest PM2.5: ŷ_h = v̄ + MLP([h, v̄, s_v, d̄, b̄])_h with s_v the weighted spread of the neighbour values,
+/// the neighbours' latest PM2.5 (or on the kriging base, <see cref="NeuralKnnOptions.KrigingBase"/>): ŷ_h = v̄ + MLP([h, v̄, s_v, d̄, b̄])_h with s_v the weighted spread of the neighbour values,
 /// d̄ the weighted scaled distance (how far the query is from its data) and b̄ the weighted mean bearing vector (sin, cos:
 /// on which side the data lie, e.g. a query at the network's edge, where interpolators are biased towards the centre). The last layer starts at zero, so an
 /// untrained decoder returns v̄: learning starts from a sound interpolator and only has to learn corrections.</summary>
@@ -35,21 +35,21 @@ public sealed class KnnDecoder : Module
         RegisterComponents();
     }
 
-    // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2] → ŷ: [B, H] (scaled PM2.5)
-    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing)
+    // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2], baseValue: [B] or null (= vbar) → ŷ: [B, H] (scaled PM2.5)
+    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
         var input = cat([h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing], 1);
-        return DecodeHidden(first.forward(input), vbar).MoveToOuterDisposeScope();
+        return DecodeHidden(first.forward(input), baseValue ?? vbar).MoveToOuterDisposeScope();
     }
 
     /// <summary>The decoder after its first layer. pre: [B, Dh] (first layer output, before the activation),
-    /// vbar: [B] → ŷ: [B, H].</summary>
-    public Tensor DecodeHidden(Tensor pre, Tensor vbar)
+    /// baseValue: [B] (v̄, or the kriging base) → ŷ: [B, H].</summary>
+    public Tensor DecodeHidden(Tensor pre, Tensor baseValue)
     {
         using var scope = NewDisposeScope();
         var residual = output.forward(dropout.forward(functional.gelu(pre)));
-        return (vbar.unsqueeze(1) + residual).MoveToOuterDisposeScope();
+        return (baseValue.unsqueeze(1) + residual).MoveToOuterDisposeScope();
     }
 
     /// <summary>The first layer as arrays (weights [Dh, D + Extra] row-major, bias [Dh]) for <see cref="KnnKernel"/>.</summary>

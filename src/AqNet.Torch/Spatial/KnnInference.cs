@@ -92,7 +92,8 @@ internal static class KnnInference
         using (var ld = model.LogDistance(d))
         using (var pr = model.Prior(ld))                                                      // [P, K]
             prior = pr.contiguous().data<float>().ToArray();
-        return new KnnKernel(model, geometry, geoTerm, prior, useKs);
+        var kriging = est.Options.Variogram?.Weights(geometry, est.Points, useKs);
+        return new KnnKernel(model, geometry, geoTerm, prior, useKs, kriging);
     }
 
     /// <summary>Mean and population spread over the k estimates of each row (µg/m³), NaN where no k had an observed

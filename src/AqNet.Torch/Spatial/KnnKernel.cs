@@ -20,8 +20,9 @@ internal sealed class KnnKernel
     private readonly float[] geoTerm;     // [P, K, Hs]
     private readonly float[] prior;       // [P, K] −β·ln(d + offset)
     private readonly int[] ks;
+    private readonly float[]? kriging;    // [P, nk, K] ordinary-kriging weights of each point's first k neighbours
 
-    public KnnKernel(NeuralKnnModel model, NeighbourGeometry geometry, float[] geoTerm, float[] prior, int[] ks)
+    public KnnKernel(NeuralKnnModel model, NeighbourGeometry geometry, float[] geoTerm, float[] prior, int[] ks, float[]? kriging = null)
     {
         (scoreW, scoreB) = model.ScoreOutput();
         var (firstW, bias) = model.DecoderFirstLayer();   // [Dh, D + Extra] row-major (torch Linear layout)
@@ -35,6 +36,7 @@ internal sealed class KnnKernel
         this.geoTerm = geoTerm;
         this.prior = prior;
         this.ks = ks;
+        this.kriging = kriging;
         if (geoTerm.Length != geometry.P * geometry.K * hs) throw new ArgumentException($"geoTerm has {geoTerm.Length} values, expected P·K·Hs = {geometry.P * geometry.K * hs}", nameof(geoTerm));
     }
 
@@ -46,7 +48,8 @@ internal sealed class KnnKernel
 
     /// <summary>Rows [r0, r0 + n) of the hour chunk, row r = hour i · P + point. a: [hours·S, Hs] station terms,
     /// u: [hours·S, Dh] projected features, v: [hours·S] latest scaled PM2.5, obs: [hours·S]; writes pre: [n, nk, Dh],
-    /// vbar: [n, nk] and ok: [n, nk] (false where no neighbour of the first k was observed).</summary>
+    /// vbar: [n, nk] (the decoder's base: v̄, or the kriging base) and ok: [n, nk] (false where no neighbour of the
+    /// first k was observed).</summary>
     public void Run(int s, float[] a, float[] u, float[] v, bool[] obs, long r0, int n, float[] pre, float[] vbar, bool[] ok)
     {
         var nk = ks.Length;
@@ -108,8 +111,23 @@ internal sealed class KnnKernel
             if (j + 1 != ks[next]) continue;
             if (se > 0) Emit(next, se, sv, sv2, sd, sb0, sb1, sc.SumU, pre, vbar, ok);
             else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, v, u, pre, vbar, ok, sc);
+            if (kriging is not null && ok[next]) vbar[next] = KrigingValue(pt, next, j + 1, v, vbar[next], sc);
             next++;
         }
+    }
+
+    // Σ λᵢ vᵢ / Σ λᵢ over the observed of the first k neighbours, or v̄ when the observed weights sum to almost nothing.
+    private float KrigingValue(int pt, int slot, int k, float[] v, float vbar, Scratch sc)
+    {
+        var lam = kriging.AsSpan((pt * ks.Length + slot) * geometry.K, geometry.K);
+        double sl = 0, slv = 0;
+        for (var j = 0; j < k; j++)
+        {
+            if (!sc.Mask[j]) continue;
+            sl += lam[j];
+            slv += lam[j] * v[sc.Station[j]];
+        }
+        return Math.Abs(sl) > KrigingVariogram.MinWeightSum ? (float)(slv / sl) : vbar;
     }
 
     // Σ_c ReLU(a_c + g_c)·w_c, vectorised over the hidden width.

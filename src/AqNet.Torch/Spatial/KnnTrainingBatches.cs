@@ -12,8 +12,10 @@ internal sealed class KnnTrainingBatches : IDisposable
     private readonly StationFeatures feats;
     private readonly NeighbourGeometry geometry;
     private readonly Tensor nbIdx, geo, logDist, valid;   // [S, Kmax] (geo [S, Kmax, G])
+    private readonly int[] krigingKs = [];
+    private readonly Tensor? kriging;                      // [S, nk, Kmax] λ of each target's first k neighbours
 
-    public KnnTrainingBatches(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry)
+    public KnnTrainingBatches(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry, IReadOnlyList<Core.Spatial.GeoPoint>? points = null)
     {
         if (geometry.P != feats.S) throw new ArgumentException($"geometry has {geometry.P} targets but there are {feats.S} stations", nameof(geometry));
         this.model = model;
@@ -24,6 +26,12 @@ internal sealed class KnnTrainingBatches : IDisposable
         geo = tensor(geometry.Geo, [s, k, NeighbourGeometry.G]);
         using (var d = tensor(geometry.DistancesKm, [s, k])) logDist = model.LogDistance(d);
         valid = tensor(geometry.Valid, [s, k]);
+        if (model.Options.Variogram is { } vg)
+        {
+            ArgumentNullException.ThrowIfNull(points);
+            krigingKs = NeuralKnnTrainer.EffectiveKs(model.Options.Ks, k);
+            kriging = tensor(vg.Weights(geometry, points, krigingKs), [s, krigingKs.Length, k]);
+        }
     }
 
     /// <summary>Neighbour station indices of every target for a given k (for batch checks).</summary>
@@ -82,7 +90,9 @@ internal sealed class KnnTrainingBatches : IDisposable
             var mNb = obsT.index_select(1, idx).view(b, s, k).logical_and(valid.narrow(1, 0, k).unsqueeze(0)).view(b * s, k);
             var ld = logDist.narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
             var gg = geo.narrow(1, 0, k).unsqueeze(0).expand(b, s, k, NeighbourGeometry.G).reshape(b * s, k, NeighbourGeometry.G);
-            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb).Prediction.MoveToOuterDisposeScope();
+            var kr = kriging is null ? null
+                : kriging.select(1, Array.IndexOf(krigingKs, k)).narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
+            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb, kr).Prediction.MoveToOuterDisposeScope();
             mask = mask * mNb.any(1, keepdim: true).to_type(ScalarType.Float32);
         }
         return (preds, tensor(y).view(b * s, h).MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
@@ -90,6 +100,6 @@ internal sealed class KnnTrainingBatches : IDisposable
 
     public void Dispose()
     {
-        nbIdx.Dispose(); geo.Dispose(); logDist.Dispose(); valid.Dispose();
+        nbIdx.Dispose(); geo.Dispose(); logDist.Dispose(); valid.Dispose(); kriging?.Dispose();
     }
 }

@@ -52,6 +52,7 @@ public sealed partial class NeuralKnnEstimator : IDisposable
         var points = visible.Stations.Select(s => GeoPoint.Of(s)!.Value).ToArray();
         var scaler = StationFeatures.FitScaler(visible, options, train.Start, train.End);
         if (options.DistanceScaleKm == 0) options = options with { DistanceScaleKm = NeighbourGeometry.MeanNeighbourDistanceKm(points, options.MaxK) };
+        if (options.KrigingBase) options = options with { Variogram = KrigingVariogram.Fit(visible, train.Start, train.End) };
         manual_seed(trainOptions.Seed);
         var model = new NeuralKnnModel(options);
         try
@@ -60,7 +61,7 @@ public sealed partial class NeuralKnnEstimator : IDisposable
             var geometry = NeighbourGeometry.Of(points, points, Math.Min(options.MaxK, visible.S - 1), options.DistanceScaleKm, all);
             progress?.Report($"aqnet-knn: {visible.S} visible stations, {options}");
             var ids = visible.Stations.Select(s => s.Id).ToArray();
-            var history = NeuralKnnTrainer.Fit(model, feats, geometry, ids, train, validation, trainOptions, progress, ct);
+            var history = NeuralKnnTrainer.Fit(model, feats, geometry, ids, train, validation, trainOptions, progress, ct, points);
             var fp = SpatialFingerprint.Of(visible, all, train.Start, train.End);
             return new NeuralKnnEstimator(model, scaler, visible.Stations, fp, visible.TimeAt(train.Start), visible.TimeAt(train.End), history);
         }

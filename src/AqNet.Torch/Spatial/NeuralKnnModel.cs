@@ -55,10 +55,10 @@ public sealed class NeuralKnnModel : Module
     /// <summary>The weighting and decoding from precomputed terms. zNb: [B, K, D], stationTerm, geoTerm: [B, K, Hs],
     /// value (latest scaled PM2.5), logDistance: [B, K], geo: [B, K, G], mask: [B, K] bool → (ŷ [B, H], w [B, K]).</summary>
     public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
-        Tensor logDistance, Tensor geo, Tensor mask)
+        Tensor logDistance, Tensor geo, Tensor mask, Tensor? kriging = null)
     {
         using var scores = scorer.Scores(stationTerm, geoTerm, logDistance);
-        return WeightAndDecode(scores, zNb, value, geo, mask);
+        return WeightAndDecode(scores, zNb, value, geo, mask, kriging);
     }
 
     /// <summary>Unnormalised neighbour scores [B, K]. A neighbour's score does not depend on the other neighbours, so the
@@ -68,8 +68,9 @@ public sealed class NeuralKnnModel : Module
         scorer.ScoresInPlace(stationTerm, geoTerm, logDistance);
 
     /// <summary>Softmax weights over the unmasked neighbours and the decoded estimate. scores, value, mask: [B, K],
-    /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]).</summary>
-    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask)
+    /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]). With a kriging base, kriging: [B, K] holds the
+    /// ordinary-kriging weights of these K neighbours.</summary>
+    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask, Tensor? kriging = null)
     {
         using var scope = NewDisposeScope();
         var w = MaskedSoftmax(scores, mask);                                                    // [B, K]
@@ -79,18 +80,30 @@ public sealed class NeuralKnnModel : Module
         var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();             // [B]
         var dist = (w * geo.select(-1, 0)).sum(1);                                                // [B]
         var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                        // [B, 2]
-        var y = decoder.Decode(h, vbar, spread, dist, bearing);                                   // [B, H]
+        var y = decoder.Decode(h, vbar, spread, dist, bearing, kriging is null ? null : KrigingValue(kriging, v, mask, vbar));
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 
+    /// <summary>Σ λᵢ vᵢ / Σ λᵢ over the observed neighbours, or v̄ where |Σ λᵢ| is too small. λ, v: [B, K],
+    /// mask: [B, K] bool, vbar: [B] → [B].</summary>
+    private static Tensor KrigingValue(Tensor lambda, Tensor v, Tensor mask, Tensor vbar)
+    {
+        using var scope = NewDisposeScope();
+        var lm = lambda.masked_fill(mask.logical_not(), 0f);
+        var sum = lm.sum(1);
+        var ok = sum.abs() > KrigingVariogram.MinWeightSum;
+        var kv = (lm * v).sum(1) / where(ok, sum, ones_like(sum));
+        return where(ok, kv, vbar).MoveToOuterDisposeScope();
+    }
+
     /// <summary>The whole model from neighbour windows. x: [B, K, W, F], geo: [B, K, G], distKm, value: [B, K],
-    /// mask: [B, K] bool → (ŷ [B, H] scaled, w [B, K]).</summary>
-    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask)
+    /// mask: [B, K] bool, kriging: [B, K] λ (with a kriging base) → (ŷ [B, H] scaled, w [B, K]).</summary>
+    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask, Tensor? kriging = null)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], k = x.shape[1];
         var z = Encode(x.reshape(b * k, x.shape[2], x.shape[3])).view(b, k, -1);              // [B, K, D]
-        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask);
+        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask, kriging);
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 

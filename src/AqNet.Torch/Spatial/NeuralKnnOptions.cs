@@ -34,6 +34,12 @@ public sealed record NeuralKnnOptions
     /// <summary>The IDW-like prior −β·ln(d + offset) on the scores; the offset (km) keeps it finite at d = 0.</summary>
     public double DistanceOffsetKm { get; init; } = 1.0;
 
+    /// <summary>The decoder adds its correction to an ordinary-kriging estimate from the observed neighbours instead of
+    /// to the attention-weighted mean v̄: an untrained model is then kriging, and training learns what kriging misses.</summary>
+    public bool KrigingBase { get; init; }
+    /// <summary>The kriging base's variogram, fitted when training starts (null before, and without a kriging base).</summary>
+    public KrigingVariogram? Variogram { get; init; }
+
     /// <summary>Width F of one hour's input row: each variable scaled (WD as sin/cos), one mask per variable, 6 cyclic.</summary>
     [JsonIgnore]
     public int Features => Variables.Sum(v => v == Core.Data.Variables.Wd ? 2 : 1) + Variables.Length + 6;
@@ -66,11 +72,14 @@ public sealed record NeuralKnnOptions
         Guard.AtLeast(DecoderHidden, 1, nameof(DecoderHidden));
         Guard.NonNegative(DistanceScaleKm, nameof(DistanceScaleKm));
         Guard.Positive(DistanceOffsetKm, nameof(DistanceOffsetKm));
+        if (Variogram is not null && !KrigingBase)
+            throw new ArgumentOutOfRangeException(nameof(Variogram), Variogram, "a variogram is only used with KrigingBase = true");
         EncoderOptions.Validate();
     }
 
     /// <summary>Human-readable one-liner for logs and reports.</summary>
     public override string ToString() =>
         $"W={Window.ToString(Fmt.Inv)}h horizons={string.Join("/", Horizons)}h k={string.Join("/", Ks)} vars={string.Join(",", Variables)} " +
-        $"hidden={Hidden.ToString(Fmt.Inv)} pooling={Pooling} distScale={Fmt.F(DistanceScaleKm, 1)}km";
+        $"hidden={Hidden.ToString(Fmt.Inv)} pooling={Pooling} distScale={Fmt.F(DistanceScaleKm, 1)}km" +
+        (KrigingBase ? Variogram is { } v ? $" kriging base (exponential, nugget {Fmt.F(v.Nugget, 3)}, sill {Fmt.F(v.Nugget + v.PartialSill, 3)}, range {Fmt.F(v.RangeKm, 1)} km)" : " kriging base" : "");
 }

@@ -12,7 +12,8 @@ namespace AqNet.Torch.Spatial;
 internal static class NeuralKnnTrainer
 {
     public static IReadOnlyList<KnnEpoch> Fit(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry,
-        IReadOnlyList<string> ids, HourRange train, HourRange validation, NeuralKnnTrainOptions t, IProgress<string>? progress, CancellationToken ct)
+        IReadOnlyList<string> ids, HourRange train, HourRange validation, NeuralKnnTrainOptions t, IProgress<string>? progress, CancellationToken ct,
+        IReadOnlyList<Core.Spatial.GeoPoint>? points = null)
     {
         var o = model.Options;
         var ks = EffectiveKs(o.Ks, geometry.K);
@@ -21,7 +22,7 @@ internal static class NeuralKnnTrainer
         if (trainHours.Length == 0) throw new InputException($"the training hours {train} are too short for a {o.Window} h window and horizon {o.Horizons.Max()} h");
         if (valHours.Length > t.ValidationHours)
             valHours = Enumerable.Range(0, t.ValidationHours).Select(i => valHours[(int)((long)i * valHours.Length / t.ValidationHours)]).ToArray();
-        using var batches = new KnnTrainingBatches(model, feats, geometry);
+        using var batches = new KnnTrainingBatches(model, feats, geometry, points);
         var parameters = model.parameters().ToArray();
         using var optimizer = optim.AdamW(parameters, t.LearningRate, weight_decay: t.WeightDecay);
         using var average = t.AverageDecay > 0 ? new WeightAverage(parameters, t.AverageDecay) : null;

@@ -158,11 +158,14 @@ public sealed class KnnKernelTests
     /// <summary>The fused inference path (KnnKernel + decoder tail) against the model's own torch forward on the same
     /// neighbours: for k = 2 and k = 4 separately, and their mean and population spread together. (With several k the
     /// geometry, whose crowding term depends on the neighbour set, is that of the largest k, as in training.)</summary>
-    [Fact]
-    public void Fused_inference_equals_the_torch_forward_for_each_k_and_their_mean_and_spread()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fused_inference_equals_the_torch_forward_for_each_k_and_their_mean_and_spread(bool krigingBase)
     {
         var panel = KnnFixtures.Panel();
-        using var est = KnnFixtures.Trained(panel, [], KnnFixtures.Train(epochs: 2, steps: 4));
+        using var est = KnnFixtures.Trained(panel, [], KnnFixtures.Train(epochs: 2, steps: 4), krigingBase);
+        Assert.Equal(krigingBase, est.Options.Variogram is not null);
         // A short training leaves the zero-initialised output layers near zero; random weights make every term count.
         manual_seed(11);
         using (no_grad())
@@ -202,7 +205,42 @@ public sealed class KnnKernelTests
         using var noGrad = no_grad();
         var geo = tensor(g.Geo).view(1, kk, NeighbourGeometry.G).narrow(1, 0, k);
         var dist = tensor(g.DistancesKm).view(1, kk).narrow(1, 0, k);
-        var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, k), tensor(m).view(1, k));
+        var kriging = o.Variogram is { } vg ? tensor(vg.Weights(g, est.Points, [k])).view(1, kk).narrow(1, 0, k) : null;
+        var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, k), tensor(m).view(1, k), kriging);
         return y.item<float>() * (float)est.Scaler.Std[0] + (float)est.Scaler.Mean[0];
+    }
+
+    /// <summary>With a kriging base and the decoder's zero-initialised output layer, the model IS ordinary kriging: its
+    /// estimate is Σ λᵢ vᵢ with the OK weights of the fitted variogram, which sum to 1; a missing neighbour's weight
+    /// is dropped and the rest renormalised.</summary>
+    [Fact]
+    public void An_untrained_model_with_a_kriging_base_returns_the_kriging_estimate()
+    {
+        var panel = KnnFixtures.Panel();
+        var (train, _) = KnnFixtures.Ranges(panel.Hours);
+        var vg = KrigingVariogram.Fit(panel, train.Start, train.End);
+        var points = panel.Stations.Select(s => GeoPoint.Of(s)!.Value).ToArray();
+        var q = new GeoPoint(points[2].Lon + 0.011, points[2].Lat - 0.006);
+        var g = NeighbourGeometry.Of(points, [q], 4, 20);
+        var lambda = vg.Weights(g, points, [4]);
+        Assert.Equal(1.0, lambda.Sum(), 4);
+        var expected = KrigingInterpolator.OrdinaryWeights(vg.Model(), 4, i => g.DistancesKm[i],
+            (i, j) => Geodesy.DistanceKm(points[(int)g.Indices[i]], points[(int)g.Indices[j]]));
+        for (var i = 0; i < 4; i++) Assert.Equal(expected[i], lambda[i], 5);
+
+        manual_seed(1);
+        using var model = new NeuralKnnModel(KnnFixtures.Options with { KrigingBase = true, Variogram = vg, DistanceScaleKm = 20 });
+        model.eval();
+        var o = model.Options;
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var values = new float[] { 1.5f, -0.5f, 0.25f, 2f };
+        var (all, _) = model.Forward(randn(1, 4, o.Window, o.Features), tensor(g.Geo).view(1, 4, NeighbourGeometry.G), tensor(g.DistancesKm).view(1, 4),
+            tensor(values).view(1, 4), ones(1, 4, ScalarType.Bool), tensor(lambda).view(1, 4));
+        Assert.Equal(Enumerable.Range(0, 4).Sum(i => lambda[i] * values[i]), all.item<float>(), 4);
+        var (gap, _) = model.Forward(randn(1, 4, o.Window, o.Features), tensor(g.Geo).view(1, 4, NeighbourGeometry.G), tensor(g.DistancesKm).view(1, 4),
+            tensor(values).view(1, 4), tensor(new[] { true, false, true, true }).view(1, 4), tensor(lambda).view(1, 4));
+        var kept = lambda[0] + lambda[2] + lambda[3];
+        Assert.Equal((lambda[0] * values[0] + lambda[2] * values[2] + lambda[3] * values[3]) / kept, gap.item<float>(), 4);
     }
 }
