@@ -18,13 +18,17 @@ public sealed class KnnDecoder : Module
     private readonly Dropout dropout;
     private readonly Linear output;
 
-    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout) : base(name)
+    /// <param name="krigingInput">With a kriging base the decoder also reads (base − v̄), how far kriging and the
+    /// learned weights disagree.</param>
+    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout, bool krigingInput = false) : base(name)
     {
         Guard.AtLeast(featureSize, 1, nameof(featureSize));
         Guard.AtLeast(hidden, 1, nameof(hidden));
         Guard.AtLeast(outputs, 1, nameof(outputs));
         Guard.Probability(dropout, nameof(dropout));
-        first = Linear(featureSize + Extra, hidden);
+        KrigingInput = krigingInput;
+        ExtraInputs = Extra + (krigingInput ? 1 : 0);
+        first = Linear(featureSize + ExtraInputs, hidden);
         this.dropout = Dropout(dropout);
         output = Linear(hidden, outputs);
         using (no_grad())
@@ -35,12 +39,21 @@ public sealed class KnnDecoder : Module
         RegisterComponents();
     }
 
+    /// <summary>Inputs after h: v̄, s_v, d̄, b̄ (2) and, with a kriging input, base − v̄.</summary>
+    public int ExtraInputs { get; }
+
+    public bool KrigingInput { get; }
+
     // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2], baseValue: [B] or null (= vbar) → ŷ: [B, H] (scaled PM2.5)
     public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
-        var input = cat([h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing], 1);
-        return DecodeHidden(first.forward(input), baseValue ?? vbar).MoveToOuterDisposeScope();
+        baseValue ??= vbar;   // no kriging weights given: the base is v̄ (and base − v̄ = 0)
+        Tensor[] parts = KrigingInput
+            ? [h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing, (baseValue - vbar).unsqueeze(1)]
+            : [h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing];
+        var input = cat(parts, 1);
+        return DecodeHidden(first.forward(input), baseValue).MoveToOuterDisposeScope();
     }
 
     /// <summary>The decoder after its first layer. pre: [B, Dh] (first layer output, before the activation),
@@ -52,7 +65,7 @@ public sealed class KnnDecoder : Module
         return (baseValue.unsqueeze(1) + residual).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The first layer as arrays (weights [Dh, D + Extra] row-major, bias [Dh]) for <see cref="KnnKernel"/>.</summary>
+    /// <summary>The first layer as arrays (weights [Dh, D + ExtraInputs] row-major, bias [Dh]) for <see cref="KnnKernel"/>.</summary>
     internal (float[] Weights, float[] Bias) FirstLayer() =>
         (first.weight!.data<float>().ToArray(), first.bias!.data<float>().ToArray());
 

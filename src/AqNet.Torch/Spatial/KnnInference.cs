@@ -92,7 +92,7 @@ internal static class KnnInference
         using (var ld = model.LogDistance(d))
         using (var pr = model.Prior(ld))                                                      // [P, K]
             prior = pr.contiguous().data<float>().ToArray();
-        var kriging = est.Options.Variogram?.Weights(geometry, est.Points, useKs);
+        var kriging = est.Options.Variogram?.Weights(geometry, est.Points, [kmax]);   // [P, K]: the base uses all K
         return new KnnKernel(model, geometry, geoTerm, prior, useKs, kriging);
     }
 

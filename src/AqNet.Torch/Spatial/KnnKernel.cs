@@ -13,14 +13,14 @@ internal sealed class KnnKernel
 {
     private readonly float[] scoreW;      // [Hs]
     private readonly float scoreB;
-    private readonly float[][] extraW;    // [Extra][Dh]: the first layer's columns for v̄, s_v, d̄, b̄ (transposed)
+    private readonly float[][] extraW;    // [extras][Dh]: the first layer's columns for v̄, s_v, d̄, b̄ (and base − v̄), transposed
     private readonly float[] firstB;      // [Dh]
     private readonly int hs, dh;
     private readonly NeighbourGeometry geometry;
     private readonly float[] geoTerm;     // [P, K, Hs]
     private readonly float[] prior;       // [P, K] −β·ln(d + offset)
     private readonly int[] ks;
-    private readonly float[]? kriging;    // [P, nk, K] ordinary-kriging weights of each point's first k neighbours
+    private readonly float[]? kriging;    // [P, K] ordinary-kriging weights of each point's K neighbours
 
     public KnnKernel(NeuralKnnModel model, NeighbourGeometry geometry, float[] geoTerm, float[] prior, int[] ks, float[]? kriging = null)
     {
@@ -30,8 +30,9 @@ internal sealed class KnnKernel
         hs = scoreW.Length;
         dh = firstB.Length;
         var width = firstW.Length / dh;
-        var d = width - KnnDecoder.Extra;
-        extraW = [.. Enumerable.Range(0, KnnDecoder.Extra).Select(e => Enumerable.Range(0, dh).Select(c => firstW[c * width + d + e]).ToArray())];
+        var extras = model.DecoderExtraInputs;
+        var d = width - extras;
+        extraW = [.. Enumerable.Range(0, extras).Select(e => Enumerable.Range(0, dh).Select(c => firstW[c * width + d + e]).ToArray())];
         this.geometry = geometry;
         this.geoTerm = geoTerm;
         this.prior = prior;
@@ -93,6 +94,7 @@ internal sealed class KnnKernel
         vbar.Clear();
         ok.Clear();
         if (float.IsNegativeInfinity(maxScore)) return;
+        var krigingBase = kriging is null ? float.NaN : KrigingValue(pt, v, sc);
         // Running sums over the neighbours, read out at each k. exp(score − max over all K) is exact up to a common
         // factor; a prefix whose own scores all underflow is redone with its own maximum.
         Array.Clear(sc.SumU);
@@ -109,25 +111,24 @@ internal sealed class KnnKernel
                 Axpy((float)e, u.AsSpan(st * dh, dh), sc.SumU);
             }
             if (j + 1 != ks[next]) continue;
-            if (se > 0) Emit(next, se, sv, sv2, sd, sb0, sb1, sc.SumU, pre, vbar, ok);
-            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, v, u, pre, vbar, ok, sc);
-            if (kriging is not null && ok[next]) vbar[next] = KrigingValue(pt, next, j + 1, v, vbar[next], sc);
+            if (se > 0) Emit(next, krigingBase, se, sv, sv2, sd, sb0, sb1, sc.SumU, pre, vbar, ok);
+            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, krigingBase, v, u, pre, vbar, ok, sc);
             next++;
         }
     }
 
-    // Σ λᵢ vᵢ / Σ λᵢ over the observed of the first k neighbours, or v̄ when the observed weights sum to almost nothing.
-    private float KrigingValue(int pt, int slot, int k, float[] v, float vbar, Scratch sc)
+    // Σ λᵢ vᵢ / Σ λᵢ over the observed of all K neighbours, or NaN (use v̄) when the observed weights sum to almost nothing.
+    private float KrigingValue(int pt, float[] v, Scratch sc)
     {
-        var lam = kriging.AsSpan((pt * ks.Length + slot) * geometry.K, geometry.K);
+        var lam = kriging.AsSpan(pt * geometry.K, geometry.K);
         double sl = 0, slv = 0;
-        for (var j = 0; j < k; j++)
+        for (var j = 0; j < geometry.K; j++)
         {
             if (!sc.Mask[j]) continue;
             sl += lam[j];
             slv += lam[j] * v[sc.Station[j]];
         }
-        return Math.Abs(sl) > KrigingVariogram.MinWeightSum ? (float)(slv / sl) : vbar;
+        return Math.Abs(sl) > KrigingVariogram.MinWeightSum ? (float)(slv / sl) : float.NaN;
     }
 
     // Σ_c ReLU(a_c + g_c)·w_c, vectorised over the hidden width.
@@ -147,7 +148,7 @@ internal sealed class KnnKernel
     }
 
     // The rare case: every observed score of the first k lies ~700 below the overall maximum.
-    private void Prefix(int slot, int k, int pt, float[] v, float[] u, Span<float> pre, Span<float> vbar, Span<bool> ok, Scratch sc)
+    private void Prefix(int slot, int k, int pt, float krigingBase, float[] v, float[] u, Span<float> pre, Span<float> vbar, Span<bool> ok, Scratch sc)
     {
         var m = float.NegativeInfinity;
         for (var j = 0; j < k; j++) if (sc.Mask[j] && sc.Scores[j] > m) m = sc.Scores[j];
@@ -162,21 +163,23 @@ internal sealed class KnnKernel
             se += e; sv += e * v[st]; sv2 += e * v[st] * v[st]; sd += e * g[0]; sb0 += e * g[2]; sb1 += e * g[3];
             Axpy((float)e, u.AsSpan(st * dh, dh), sumU);
         }
-        Emit(slot, se, sv, sv2, sd, sb0, sb1, sumU, pre, vbar, ok);
+        Emit(slot, krigingBase, se, sv, sv2, sd, sb0, sb1, sumU, pre, vbar, ok);
     }
 
-    // The decoder's first layer for one k: W_h·h + W_e·[v̄, s_v, d̄, b̄] + b, with h's part interpolated from u.
-    private void Emit(int slot, double se, double sv, double sv2, double sd, double sb0, double sb1, float[] sumU,
-        Span<float> pre, Span<float> vbar, Span<bool> ok)
+    // The decoder's first layer for the first k neighbours: W_h·h + W_e·[v̄, s_v, d̄, b̄ (, base − v̄)] + b, with h's part
+    // interpolated from u; writes the decoder's base (v̄ or the kriging base).
+    private void Emit(int slot, float krigingBase, double se, double sv, double sv2, double sd, double sb0, double sb1,
+        float[] sumU, Span<float> pre, Span<float> vbar, Span<bool> ok)
     {
-        var mean = sv / se;
-        var spread = Math.Sqrt(Math.Max(0, sv2 / se - mean * mean) + 1e-4);
-        ReadOnlySpan<float> extra = [(float)mean, (float)spread, (float)(sd / se), (float)(sb0 / se), (float)(sb1 / se)];
+        var mean = (float)(sv / se);
+        var spread = Math.Sqrt(Math.Max(0, sv2 / se - (double)mean * mean) + 1e-4);
+        var baseValue = float.IsNaN(krigingBase) ? mean : krigingBase;
+        ReadOnlySpan<float> extra = [mean, (float)spread, (float)(sd / se), (float)(sb0 / se), (float)(sb1 / se), baseValue - mean];
         var o = pre.Slice(slot * dh, dh);
         var inv = (float)(1 / se);
         for (var c = 0; c < dh; c++) o[c] = sumU[c] * inv + firstB[c];
-        for (var e = 0; e < KnnDecoder.Extra; e++) Axpy(extra[e], extraW[e], o);
-        vbar[slot] = (float)mean;
+        for (var e = 0; e < extraW.Length; e++) Axpy(extra[e], extraW[e], o);
+        vbar[slot] = baseValue;
         ok[slot] = true;
     }
 

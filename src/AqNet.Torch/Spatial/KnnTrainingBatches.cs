@@ -12,8 +12,7 @@ internal sealed class KnnTrainingBatches : IDisposable
     private readonly StationFeatures feats;
     private readonly NeighbourGeometry geometry;
     private readonly Tensor nbIdx, geo, logDist, valid;   // [S, Kmax] (geo [S, Kmax, G])
-    private readonly int[] krigingKs = [];
-    private readonly Tensor? kriging;                      // [S, nk, Kmax] λ of each target's first k neighbours
+    private readonly Tensor? kriging;                      // [S, Kmax] OK weights of each target's Kmax neighbours
 
     public KnnTrainingBatches(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry, IReadOnlyList<Core.Spatial.GeoPoint>? points = null)
     {
@@ -29,8 +28,7 @@ internal sealed class KnnTrainingBatches : IDisposable
         if (model.Options.Variogram is { } vg)
         {
             ArgumentNullException.ThrowIfNull(points);
-            krigingKs = NeuralKnnTrainer.EffectiveKs(model.Options.Ks, k);
-            kriging = tensor(vg.Weights(geometry, points, krigingKs), [s, krigingKs.Length, k]);
+            kriging = tensor(vg.Weights(geometry, points, [k]), [s, k]);
         }
     }
 
@@ -77,6 +75,15 @@ internal sealed class KnnTrainingBatches : IDisposable
         var a = model.StationTerm(z, pmT);                                                      // [B, S, Hs]
         var obsT = tensor(obs).view(b, s);
         var preds = new Tensor[ks.Count];
+        Tensor? baseValue = null;                                                               // [B·S] kriging base over all Kmax neighbours
+        if (kriging is not null)
+        {
+            var kk = geometry.K;
+            var all = nbIdx.reshape(-1);
+            var vAll = pmT.index_select(1, all).view(b * s, kk);
+            var mAll = obsT.index_select(1, all).view(b, s, kk).logical_and(valid.unsqueeze(0)).view(b * s, kk);
+            baseValue = NeuralKnnModel.KrigingEstimate(kriging.unsqueeze(0).expand(b, s, kk).reshape(b * s, kk), vAll, mAll);
+        }
         var mask = tensor(ym).view(b * s, h);
         for (var c = 0; c < ks.Count; c++)
         {
@@ -90,9 +97,7 @@ internal sealed class KnnTrainingBatches : IDisposable
             var mNb = obsT.index_select(1, idx).view(b, s, k).logical_and(valid.narrow(1, 0, k).unsqueeze(0)).view(b * s, k);
             var ld = logDist.narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
             var gg = geo.narrow(1, 0, k).unsqueeze(0).expand(b, s, k, NeighbourGeometry.G).reshape(b * s, k, NeighbourGeometry.G);
-            var kr = kriging is null ? null
-                : kriging.select(1, Array.IndexOf(krigingKs, k)).narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
-            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb, kr).Prediction.MoveToOuterDisposeScope();
+            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb, baseValue).Prediction.MoveToOuterDisposeScope();
             mask = mask * mNb.any(1, keepdim: true).to_type(ScalarType.Float32);
         }
         return (preds, tensor(y).view(b * s, h).MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());

@@ -4,10 +4,10 @@ using AqNet.Core.Spatial;
 namespace AqNet.Torch.Spatial;
 
 /// <summary>The variogram of the neural kNN's kriging base (<see cref="NeuralKnnOptions.KrigingBase"/>), fitted on the
-/// training hours of the visible stations and saved with the model. For a query and its first k neighbours the
-/// ordinary-kriging weights λ are time-invariant; at an hour where some neighbours are missing, the base is
-/// Σ λᵢ vᵢ / Σ λᵢ over the observed ones (the weights renormalised, not a new kriging system), and where the observed
-/// weights sum to almost nothing the attention-weighted mean v̄ is used instead.</summary>
+/// training hours of the visible stations and saved with the model. For a query and its K nearest stations (K = the
+/// largest k, whatever k the attention uses) the ordinary-kriging weights λ are time-invariant; at an hour where some
+/// neighbours are missing, the base is Σ λᵢ vᵢ / Σ λᵢ over the observed ones (the weights renormalised, not a new
+/// kriging system), and where the observed weights sum to almost nothing the attention-weighted mean v̄ is used instead.</summary>
 public sealed record KrigingVariogram(VariogramKind Kind, double Nugget, double PartialSill, double RangeKm)
 {
     /// <summary>|Σ λᵢ| over the observed neighbours below which the base falls back to v̄.</summary>

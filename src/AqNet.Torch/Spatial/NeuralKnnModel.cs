@@ -22,7 +22,7 @@ public sealed class NeuralKnnModel : Module
         Options = options;
         encoder = new TemporalEncoder("encoder", options.EncoderOptions);
         scorer = new NeighbourScorer("scorer", encoder.OutputSize, NeighbourGeometry.G, options.GeoHidden, options.ScoreHidden);
-        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout);
+        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout, options.KrigingBase);
         RegisterComponents();
     }
 
@@ -55,10 +55,10 @@ public sealed class NeuralKnnModel : Module
     /// <summary>The weighting and decoding from precomputed terms. zNb: [B, K, D], stationTerm, geoTerm: [B, K, Hs],
     /// value (latest scaled PM2.5), logDistance: [B, K], geo: [B, K, G], mask: [B, K] bool → (ŷ [B, H], w [B, K]).</summary>
     public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
-        Tensor logDistance, Tensor geo, Tensor mask, Tensor? kriging = null)
+        Tensor logDistance, Tensor geo, Tensor mask, Tensor? baseValue = null)
     {
         using var scores = scorer.Scores(stationTerm, geoTerm, logDistance);
-        return WeightAndDecode(scores, zNb, value, geo, mask, kriging);
+        return WeightAndDecode(scores, zNb, value, geo, mask, baseValue);
     }
 
     /// <summary>Unnormalised neighbour scores [B, K]. A neighbour's score does not depend on the other neighbours, so the
@@ -68,9 +68,9 @@ public sealed class NeuralKnnModel : Module
         scorer.ScoresInPlace(stationTerm, geoTerm, logDistance);
 
     /// <summary>Softmax weights over the unmasked neighbours and the decoded estimate. scores, value, mask: [B, K],
-    /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]). With a kriging base, kriging: [B, K] holds the
-    /// ordinary-kriging weights of these K neighbours.</summary>
-    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask, Tensor? kriging = null)
+    /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]). baseValue: [B], the kriging base
+    /// (<see cref="KrigingEstimate"/>; NaN = use v̄), or null for v̄.</summary>
+    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
         var w = MaskedSoftmax(scores, mask);                                                    // [B, K]
@@ -80,36 +80,40 @@ public sealed class NeuralKnnModel : Module
         var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();             // [B]
         var dist = (w * geo.select(-1, 0)).sum(1);                                                // [B]
         var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                        // [B, 2]
-        var y = decoder.Decode(h, vbar, spread, dist, bearing, kriging is null ? null : KrigingValue(kriging, v, mask, vbar));
+        var y = decoder.Decode(h, vbar, spread, dist, bearing, baseValue is null ? null : where(baseValue.isnan(), vbar, baseValue));
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 
-    /// <summary>Σ λᵢ vᵢ / Σ λᵢ over the observed neighbours, or v̄ where |Σ λᵢ| is too small. λ, v: [B, K],
-    /// mask: [B, K] bool, vbar: [B] → [B].</summary>
-    private static Tensor KrigingValue(Tensor lambda, Tensor v, Tensor mask, Tensor vbar)
+    /// <summary>The kriging base: Σ λᵢ vᵢ / Σ λᵢ over the observed neighbours, NaN where |Σ λᵢ| is too small (the
+    /// decoder then uses v̄). λ: the OK weights of all K neighbours, v: [B, K], mask: [B, K] bool → [B].</summary>
+    public static Tensor KrigingEstimate(Tensor lambda, Tensor v, Tensor mask)
     {
         using var scope = NewDisposeScope();
         var lm = lambda.masked_fill(mask.logical_not(), 0f);
         var sum = lm.sum(1);
         var ok = sum.abs() > KrigingVariogram.MinWeightSum;
-        var kv = (lm * v).sum(1) / where(ok, sum, ones_like(sum));
-        return where(ok, kv, vbar).MoveToOuterDisposeScope();
+        var kv = (lm * v.masked_fill(mask.logical_not(), 0f)).sum(1) / where(ok, sum, ones_like(sum));
+        return kv.masked_fill(ok.logical_not(), float.NaN).MoveToOuterDisposeScope();
     }
 
     /// <summary>The whole model from neighbour windows. x: [B, K, W, F], geo: [B, K, G], distKm, value: [B, K],
-    /// mask: [B, K] bool, kriging: [B, K] λ (with a kriging base) → (ŷ [B, H] scaled, w [B, K]).</summary>
-    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask, Tensor? kriging = null)
+    /// mask: [B, K] bool, baseValue: [B] the kriging base (with one; see <see cref="KrigingEstimate"/>) → (ŷ [B, H]
+    /// scaled, w [B, K]).</summary>
+    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], k = x.shape[1];
         var z = Encode(x.reshape(b * k, x.shape[2], x.shape[3])).view(b, k, -1);              // [B, K, D]
-        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask, kriging);
+        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask, baseValue);
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 
     internal (float[] Weights, float Bias) ScoreOutput() => scorer.OutputLayer();
 
     internal (float[] Weights, float[] Bias) DecoderFirstLayer() => decoder.FirstLayer();
+
+    /// <summary>Inputs of the decoder's first layer after the interpolated feature.</summary>
+    internal int DecoderExtraInputs => decoder.ExtraInputs;
 
     // logDistance: [..., K] → −β·ln(d + offset)
     internal Tensor Prior(Tensor logDistance) => scorer.Prior(logDistance);

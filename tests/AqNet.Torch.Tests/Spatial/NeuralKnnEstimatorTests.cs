@@ -157,7 +157,8 @@ public sealed class KnnKernelTests
 
     /// <summary>The fused inference path (KnnKernel + decoder tail) against the model's own torch forward on the same
     /// neighbours: for k = 2 and k = 4 separately, and their mean and population spread together. (With several k the
-    /// geometry, whose crowding term depends on the neighbour set, is that of the largest k, as in training.)</summary>
+    /// geometry, whose crowding term depends on the neighbour set, is that of the largest k, as in training, and so is
+    /// the kriging base.)</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -192,12 +193,12 @@ public sealed class KnnKernelTests
         var feats = StationFeatures.Build(panel, stationIdx, o, est.Scaler, 0, panel.Hours);
         var g = NeighbourGeometry.Of(est.Points, [q], kk, o.DistanceScaleKm);
         var x = new float[k * o.Window * o.Features];
-        var v = new float[k];
-        var m = new bool[k];
-        for (var j = 0; j < k; j++)
+        var v = new float[kk];
+        var m = new bool[kk];
+        for (var j = 0; j < kk; j++)
         {
             var st = (int)g.Indices[j];
-            feats.CopyWindow(st, t, o.Window, x.AsSpan(j * o.Window * o.Features, o.Window * o.Features));
+            if (j < k) feats.CopyWindow(st, t, o.Window, x.AsSpan(j * o.Window * o.Features, o.Window * o.Features));
             v[j] = feats.Pm25Scaled[(t - feats.From) * stationIdx.Length + st];
             m[j] = g.Valid[j] && feats.Pm25Observed[(t - feats.From) * stationIdx.Length + st];
         }
@@ -205,8 +206,12 @@ public sealed class KnnKernelTests
         using var noGrad = no_grad();
         var geo = tensor(g.Geo).view(1, kk, NeighbourGeometry.G).narrow(1, 0, k);
         var dist = tensor(g.DistancesKm).view(1, kk).narrow(1, 0, k);
-        var kriging = o.Variogram is { } vg ? tensor(vg.Weights(g, est.Points, [k])).view(1, kk).narrow(1, 0, k) : null;
-        var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, k), tensor(m).view(1, k), kriging);
+        // The kriging base uses all kk neighbours, whatever k the weighting uses.
+        var baseValue = o.Variogram is { } vg
+            ? NeuralKnnModel.KrigingEstimate(tensor(vg.Weights(g, est.Points, [kk])).view(1, kk), tensor(v).view(1, kk), tensor(m).view(1, kk))
+            : null;
+        var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, kk).narrow(1, 0, k),
+            tensor(m).view(1, kk).narrow(1, 0, k), baseValue);
         return y.item<float>() * (float)est.Scaler.Std[0] + (float)est.Scaler.Mean[0];
     }
 
@@ -235,11 +240,13 @@ public sealed class KnnKernelTests
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var values = new float[] { 1.5f, -0.5f, 0.25f, 2f };
+        var allObserved = ones(1, 4, ScalarType.Bool);
         var (all, _) = model.Forward(randn(1, 4, o.Window, o.Features), tensor(g.Geo).view(1, 4, NeighbourGeometry.G), tensor(g.DistancesKm).view(1, 4),
-            tensor(values).view(1, 4), ones(1, 4, ScalarType.Bool), tensor(lambda).view(1, 4));
+            tensor(values).view(1, 4), allObserved, NeuralKnnModel.KrigingEstimate(tensor(lambda).view(1, 4), tensor(values).view(1, 4), allObserved));
         Assert.Equal(Enumerable.Range(0, 4).Sum(i => lambda[i] * values[i]), all.item<float>(), 4);
+        var oneMissing = tensor(new[] { true, false, true, true }).view(1, 4);
         var (gap, _) = model.Forward(randn(1, 4, o.Window, o.Features), tensor(g.Geo).view(1, 4, NeighbourGeometry.G), tensor(g.DistancesKm).view(1, 4),
-            tensor(values).view(1, 4), tensor(new[] { true, false, true, true }).view(1, 4), tensor(lambda).view(1, 4));
+            tensor(values).view(1, 4), oneMissing, NeuralKnnModel.KrigingEstimate(tensor(lambda).view(1, 4), tensor(values).view(1, 4), oneMissing));
         var kept = lambda[0] + lambda[2] + lambda[3];
         Assert.Equal((lambda[0] * values[0] + lambda[2] * values[2] + lambda[3] * values[3]) / kept, gap.item<float>(), 4);
     }

@@ -28,8 +28,9 @@ public sealed record SpatialExperimentOptions
     public bool Quick { get; init; }
     /// <summary>Feed the neighbours' meteorology (where the store has it) to the neural kNN as well as the pollutants.</summary>
     public bool Meteorology { get; init; }
-    /// <summary>The neural kNN decodes a correction to an ordinary-kriging estimate instead of to its weighted mean.</summary>
-    public bool KrigingBase { get; init; }
+    /// <summary>The neural kNN decodes a correction to an ordinary-kriging estimate instead of to its weighted mean
+    /// (on by default: LOSO MAE 11.64 against 11.97 without, docs/results.md).</summary>
+    public bool KrigingBase { get; init; } = true;
     /// <summary>Only stations inside this box (lon0, lat0, lon1, lat1 in degrees) take part, e.g. northern China
     /// out of the national network; null = all stations with coordinates.</summary>
     public (double Lon0, double Lat0, double Lon1, double Lat1)? Region { get; init; }
