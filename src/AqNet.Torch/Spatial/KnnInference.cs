@@ -44,6 +44,7 @@ internal static class KnnInference
         var pre = new float[rowChunk * nk * dh];
         var vbar = new float[rowChunk * nk];
         var ok = new bool[rowChunk * nk];
+        var yBuf = new float[rowChunk * nk * nh];
         for (var t0 = fromHour; t0 < toHour; t0 += hoursPerChunk)
         {
             using var scope = NewDisposeScope();
@@ -67,9 +68,13 @@ internal static class KnnInference
                 using var inner = NewDisposeScope();
                 var n = (int)Math.Min(rowChunk, rows - r0);
                 kernel.Run(s, a, u, pm, obs, r0, n, pre, vbar, ok);
-                var y = model.DecodeHidden(tensor(pre.AsSpan(0, n * nk * dh).ToArray()).view(n * nk, dh),
-                    tensor(vbar.AsSpan(0, n * nk).ToArray()));                                  // [n·nk, H] scaled
-                Combine(y.contiguous().data<float>().ToArray(), ok, n, nk, nh, (float)mean, (float)std,
+                // Full chunks hand the reused buffers to torch (which copies them): no managed garbage per chunk, so the
+                // GC stays quiet while native code runs (TorchSharp's implicit scalars are freed by finalizers).
+                var preT = n == rowChunk ? tensor(pre, [(long)n * nk, dh]) : tensor(pre.AsSpan(0, n * nk * dh).ToArray(), [(long)n * nk, dh]);
+                var baseT = n == rowChunk ? tensor(vbar) : tensor(vbar.AsSpan(0, n * nk).ToArray());
+                var y = model.DecodeHidden(preT, baseT).contiguous();                             // [n·nk, H] scaled
+                y.data<float>().CopyTo(yBuf, 0, 0);
+                Combine(yBuf, ok, n, nk, nh, (float)mean, (float)std,
                     result, (int)(((long)(t0 - fromHour) * p + r0) * nh));
             }
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using AqNet.Torch.Nn;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -44,7 +45,8 @@ public sealed class NeighbourScorer : Module
         using var f = featureProj.forward(z);
         using var v = value.unsqueeze(-1);
         using var pv = valueProj.forward(v);
-        return f + pv;
+        using var one = 1f.ToScalar();   // explicit alpha: see KnnDecoder.DecodeHidden
+        return f.add(pv, one);
     }
 
     // geo: [..., G] → [..., Hs]; once per (query, neighbour), independent of time
