@@ -63,7 +63,8 @@ public static class SpatialExperiment
         var result = new SpatialExperimentResult(info, rows);
         Directory.CreateDirectory(o.OutputDir);
         SpatialResultsWriter.Write(Path.Combine(o.OutputDir, "results.json"), result);
-        SpatialReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, SpatialExperimentReport.Text(o, protocol, split, knn, TrainOptions(o, 0), folds.Count));
+        SpatialReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, SpatialExperimentReport.Text(o, protocol, split, knn, TrainOptions(o, 0), folds.Count),
+            panel.Stations.Where(s => !string.IsNullOrEmpty(s.City)).ToDictionary(s => s.Id, s => s.City!));
         SpatialFigures.Write(Path.Combine(o.OutputDir, "figures"), panel.Stations, rows);
         progress?.Report($"wrote {o.OutputDir}/results.json, report.md, figures/ and model/ in {Fmt.F(clock.Elapsed.TotalSeconds, 0)} s");
         return result;

@@ -48,8 +48,11 @@ internal static class SpatialExperimentReport
         "Hidden stations are removed from the panel aqnet-knn trains on (scaler, neighbour sets, batches) and from the panel it infers from; they are scored only where they have real observations.",
         "Baselines estimate each hidden station at each test hour from the visible stations observed at that same hour (the kriging variogram is fitted on the visible stations' hours before the test).",
         $"aqnet-knn: each visible station's window of the last {knn.Window} h (including the hour itself) of {string.Join(", ", knn.Variables)} + masks + cyclic local time → shared temporal encoder (LSTM → self-attention → pooling); " +
-        $"for a query the k nearest visible stations (great-circle) get learned softmax weights from their features, latest PM2.5 and geometry (distance, log-distance, bearing), starting from an IDW prior; " +
-        $"the decoder adds a learned residual to the weighted mean of the neighbours' PM2.5. Estimate = mean over k = {string.Join(", ", knn.Ks)} (capped at the visible stations).",
+        $"for a query the k nearest visible stations (great-circle) get learned softmax weights from their features, latest PM2.5 and geometry (distance, log-distance, bearing, crowding), starting from an IDW prior; " +
+        (knn.KrigingBase
+            ? "the decoder adds a learned residual to an ordinary-kriging estimate from the observed neighbours (variogram fitted on the visible stations' training hours), reading the interpolated feature, the weighted mean and spread and the geometry. "
+            : "the decoder adds a learned residual to the weighted mean of the neighbours' PM2.5. ") +
+        $"Estimate = mean over k = {string.Join(", ", knn.Ks)} (capped at the visible stations).",
         $"aqnet-knn training: retrained for every fold; masked {(train.Loss == KnnLoss.Mse ? "MSE" : "MAE")} loss in scaled units, AdamW lr {Fmt.D(train.LearningRate)}, ≤ {train.Epochs} epochs of {train.StepsPerEpoch} batches × {train.BatchHours} hours, every visible station a pseudo-hidden target excluded from its own neighbours; early stopping (patience {train.Patience}) on the validation hours. Seeds: {o.Seeds}{(o.Quick ? " (quick mode)" : "")}.",
         protocol.Name == "loso" ? "model/ holds the last fold's model (trained without that fold's station)." : "model/ holds the holdout model.",
         "Metrics in µg/m³: MAE, RMSE, R² = 1 − SSE/SST (SST about the row's own observations).",

@@ -78,6 +78,13 @@ public class SpatialExperimentPartsTests
         var md = SpatialReportWriter.Render(r, ["Leave-one-station-out."]);
         Assert.Contains("| aqnet-knn | 11.00 | 22.00 | 0.930 | 100 |", md);
         Assert.Contains("| A | 10.00 | 9.00 | 50 |", md);
+        Assert.DoesNotContain("per city, pooled", md);
+        // Per city: A and D in one city, B in another. idw pools A (MAE 10, RMSE 20, n 50) and D (15, 29, 50):
+        // MAE (10·50 + 15·50) / 100 = 12.5, RMSE √((400·50 + 841·50) / 100) = √620.5 = 24.91; aqnet-knn has no rows at D.
+        SpatialMetricRow[] withB = [.. rows, new("idw", "nowcast", "0h", "B", 8, 10, 0.9, 20), new("aqnet-knn", "nowcast", "0h", "B", 6, 7, 0.95, 20)];
+        var byCity = SpatialReportWriter.Render(r with { Rows = withB }, ["x"], new Dictionary<string, string> { ["A"] = "Beijing", ["D"] = "Beijing", ["B"] = "Tianjin" });
+        Assert.Contains("| Beijing | 2 | 12.50 / 24.91 | 9.00 / 18.00 | 100 |", byCity);
+        Assert.Contains("| Tianjin | 1 | 8.00 / 10.00 | 6.00 / 7.00 | 20 |", byCity);
         var maps = SpatialFigures.Write(Path.Combine(dir, "figures"), Panel().Stations, rows);
         Assert.Equal(["mae_idw", "mae_idw_Beijing", "mae_idw_Tianjin", "mae_aqnet-knn", "mae_aqnet-knn_Beijing"], maps.Select(Path.GetFileNameWithoutExtension));
         Assert.All(maps, m => Assert.True(new FileInfo(m).Length > 1000));
