@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -48,12 +49,12 @@ public abstract class ForecastModel : Module<Tensor, Tensor>
         if (skip is not null)
         {
             using var linear = skip.forward(x);
-            y.add_(linear);
+            y.add_(linear, Scalars.One);
         }
         if (Options.ResidualFeature < 0) return y;
         using var scope = NewDisposeScope();
         var w = x.shape[1];
         var baseLevel = x.narrow(1, w - Options.ResidualSpan, Options.ResidualSpan).select(2, Options.ResidualFeature).mean([1], keepdim: true); // [B, 1]
-        return (y + baseLevel).MoveToOuterDisposeScope();
+        return y.add(baseLevel, Scalars.One).MoveToOuterDisposeScope();
     }
 }

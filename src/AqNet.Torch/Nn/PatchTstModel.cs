@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -48,7 +49,7 @@ public sealed class PatchTstModel : ForecastModel
         var channels = features.Select(x).permute(0, 2, 1);                  // [B, C, W]
         long b = channels.shape[0], c = channels.shape[1];
         var patches = channels.unfold(2, patchLength, stride);               // [B, C, N, P]
-        var tokens = dropout.forward(embed.forward(patches) + position);     // [B, C, N, D]
+        var tokens = dropout.forward(embed.forward(patches).add(position, Scalars.One)); // [B, C, N, D]
         long n = tokens.shape[2], d = tokens.shape[3];
         // TorchSharp's encoder is sequence-first: [N, B·C, D]
         var seq = tokens.reshape(b * c, n, d).transpose(0, 1);

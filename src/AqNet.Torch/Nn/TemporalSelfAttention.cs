@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -48,7 +49,8 @@ public sealed class TemporalSelfAttention : Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var dHead = q.shape[3];
         // scores, weights: [B, h, T, T]
-        var scores = q.matmul(k.transpose(-2, -1)).div_(Math.Sqrt(dHead));
+        using var scale = Math.Sqrt(dHead).ToScalar();
+        var scores = q.matmul(k.transpose(-2, -1)).div_(scale);
         var weights = scores.softmax(-1);
         // ctx: [B, h, T, dh]
         var ctx = dropout.forward(weights).matmul(v);
@@ -71,6 +73,6 @@ public sealed class TemporalSelfAttention : Module<Tensor, Tensor>
     {
         using var joined = ctx.transpose(1, 2).reshape(z.shape);
         using var projected = output.forward(joined);
-        return projected.add(z);
+        return projected.add(z, Scalars.One);
     }
 }

@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using TorchSharp;
 using AqNet.Torch.Nn;
 using TorchSharp.Modules;
@@ -63,10 +64,8 @@ public sealed class KnnDecoder : Module
     {
         using var scope = NewDisposeScope();
         var residual = output.forward(dropout.forward(functional.gelu(pre)));
-        // An explicit alpha held to the end of the call: `a + b` makes a temporary Scalar that only the GC frees,
-        // and a finalizer run while the native add reads it crashed a long grid run.
-        using var one = 1f.ToScalar();
-        return baseValue.unsqueeze(1).add(residual, one).MoveToOuterDisposeScope();
+        // An explicit alpha that stays alive (Runtime.Scalars): `a + b` makes a temporary Scalar that only the GC frees.
+        return baseValue.unsqueeze(1).add(residual, Scalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The first layer as arrays (weights [Dh, D + ExtraInputs] row-major, bias [Dh]) for <see cref="KnnKernel"/>.</summary>

@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using TorchSharp;
 using AqNet.Torch.Nn;
 using TorchSharp.Modules;
@@ -45,8 +46,7 @@ public sealed class NeighbourScorer : Module
         using var f = featureProj.forward(z);
         using var v = value.unsqueeze(-1);
         using var pv = valueProj.forward(v);
-        using var one = 1f.ToScalar();   // explicit alpha: see KnnDecoder.DecodeHidden
-        return f.add(pv, one);
+        return f.add(pv, Scalars.One);   // explicit alpha: see Runtime.Scalars
     }
 
     // geo: [..., G] → [..., Hs]; once per (query, neighbour), independent of time
@@ -60,18 +60,8 @@ public sealed class NeighbourScorer : Module
     public Tensor Scores(Tensor station, Tensor geoTerm, Tensor logDistance)
     {
         using var scope = NewDisposeScope();
-        var h = functional.relu(station + geoTerm);
+        var h = functional.relu(station.add(geoTerm, Scalars.One));
         var s = output.forward(h).squeeze(-1) - beta * logDistance;
-        return s.MoveToOuterDisposeScope();
-    }
-
-    /// <summary>The same scores for inference without gradients, overwriting <paramref name="station"/> (a gathered
-    /// copy) instead of allocating two more [B, K, Hs] tensors: the grid spends most of its time here.</summary>
-    public Tensor ScoresInPlace(Tensor station, Tensor geoTerm, Tensor logDistance)
-    {
-        using var scope = NewDisposeScope();
-        station.add_(geoTerm).relu_();
-        var s = output.forward(station).squeeze(-1).sub_(beta * logDistance);
         return s.MoveToOuterDisposeScope();
     }
 

@@ -1,3 +1,5 @@
+using TorchSharp;
+using AqNet.Torch.Runtime;
 using AqNet.Torch.Nn;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -40,16 +42,21 @@ public sealed class NeuralKnnModel : Module
     public Tensor GeoTerm(Tensor geo) => scorer.GeoTerm(geo);
 
     /// <summary>ln(d + offset) of distances in km, the argument of the IDW-like prior.</summary>
-    public Tensor LogDistance(Tensor distKm) => (distKm + Options.DistanceOffsetKm).log();
+    public Tensor LogDistance(Tensor distKm)
+    {
+        using var offset = ((float)Options.DistanceOffsetKm).ToScalar();   // held alive: see Runtime.Scalars
+        using var shifted = distKm.add(offset);
+        return shifted.log();
+    }
 
     /// <summary>Softmax of the scores over unmasked neighbours; masked ones get exactly 0, and a row with no unmasked
     /// neighbour gets all zeros. scores: [B, K], mask: [B, K] bool → [B, K].</summary>
     public static Tensor MaskedSoftmax(Tensor scores, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var s = scores.masked_fill(mask.logical_not(), -1e30f);
-        var e = (s - s.amax([1], keepdim: true).detach()).exp() * mask;
-        return (e / e.sum(1, keepdim: true).clamp_min(1e-30f)).MoveToOuterDisposeScope();
+        var s = scores.masked_fill(mask.logical_not(), Scalars.MaskedScore);
+        var e = s.sub(s.amax([1], keepdim: true).detach()).exp() * mask;
+        return (e / e.sum(1, keepdim: true).clamp_min(Scalars.Tiny)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The weighting and decoding from precomputed terms. zNb: [B, K, D], stationTerm, geoTerm: [B, K, Hs],
@@ -61,12 +68,6 @@ public sealed class NeuralKnnModel : Module
         return WeightAndDecode(scores, zNb, value, geo, mask, baseValue);
     }
 
-    /// <summary>Unnormalised neighbour scores [B, K]. A neighbour's score does not depend on the other neighbours, so the
-    /// scores of the k nearest are the first k of the scores of the K nearest: inference scores once for the largest k. Inference only: overwrites stationTerm. stationTerm, geoTerm: [B, K, Hs],
-    /// logDistance: [B, K] → [B, K].</summary>
-    public Tensor ScoresInPlace(Tensor stationTerm, Tensor geoTerm, Tensor logDistance) =>
-        scorer.ScoresInPlace(stationTerm, geoTerm, logDistance);
-
     /// <summary>Softmax weights over the unmasked neighbours and the decoded estimate. scores, value, mask: [B, K],
     /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]). baseValue: [B], the kriging base
     /// (<see cref="KrigingEstimate"/>; NaN = use v̄), or null for v̄.</summary>
@@ -74,10 +75,10 @@ public sealed class NeuralKnnModel : Module
     {
         using var scope = NewDisposeScope();
         var w = MaskedSoftmax(scores, mask);                                                    // [B, K]
-        var v = value.masked_fill(mask.logical_not(), 0f);
+        var v = value.masked_fill(mask.logical_not(), Scalars.Zero);
         var h = w.unsqueeze(1).bmm(zNb).squeeze(1);                                             // [B, D]
         var vbar = (w * v).sum(1);                                                               // [B]
-        var spread = ((w * (v - vbar.unsqueeze(1)).square()).sum(1) + 1e-4f).sqrt();             // [B]
+        var spread = (w * v.sub(vbar.unsqueeze(1)).square()).sum(1).add(Scalars.SpreadFloor, Scalars.One).sqrt(); // [B]
         var dist = (w * geo.select(-1, 0)).sum(1);                                                // [B]
         var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                        // [B, 2]
         var y = decoder.Decode(h, vbar, spread, dist, bearing, baseValue is null ? null : where(baseValue.isnan(), vbar, baseValue));
@@ -89,11 +90,11 @@ public sealed class NeuralKnnModel : Module
     public static Tensor KrigingEstimate(Tensor lambda, Tensor v, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var lm = lambda.masked_fill(mask.logical_not(), 0f);
+        var lm = lambda.masked_fill(mask.logical_not(), Scalars.Zero);
         var sum = lm.sum(1);
-        var ok = sum.abs() > KrigingVariogram.MinWeightSum;
-        var kv = (lm * v.masked_fill(mask.logical_not(), 0f)).sum(1) / where(ok, sum, ones_like(sum));
-        return kv.masked_fill(ok.logical_not(), float.NaN).MoveToOuterDisposeScope();
+        var ok = sum.abs().gt(Scalars.KrigingMinWeight);
+        var kv = (lm * v.masked_fill(mask.logical_not(), Scalars.Zero)).sum(1) / where(ok, sum, ones_like(sum));
+        return kv.masked_fill(ok.logical_not(), Scalars.NaN).MoveToOuterDisposeScope();
     }
 
     /// <summary>The whole model from neighbour windows. x: [B, K, W, F], geo: [B, K, G], distKm, value: [B, K],

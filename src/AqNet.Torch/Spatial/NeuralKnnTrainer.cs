@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using System.Diagnostics;
 using AqNet.Core.Data;
 using AqNet.Core.Splitting;
@@ -98,8 +99,8 @@ internal static class NeuralKnnTrainer
     private static Tensor MaskedMae(Tensor pred, Tensor y, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var diff = where(mask > 0, pred - y, zeros_like(pred));
-        return ((diff.abs() * mask).sum() / mask.sum().clamp_min(1)).MoveToOuterDisposeScope();
+        var diff = where(mask.gt(Scalars.Zero), pred.sub(y), zeros_like(pred));
+        return ((diff.abs() * mask).sum() / mask.sum().clamp_min(Scalars.One)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Issue hours t whose window [t − W + 1, t] and every target t + h lie inside the range.</summary>

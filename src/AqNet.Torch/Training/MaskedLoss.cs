@@ -1,3 +1,4 @@
+using AqNet.Torch.Runtime;
 using static TorchSharp.torch;
 
 namespace AqNet.Torch.Training;
@@ -10,8 +11,8 @@ public static class MaskedLoss
     {
         using var scope = NewDisposeScope();
         // where() rather than mask·diff so a NaN/Inf hidden under a 0 mask cannot leak into the sum.
-        var diff = where(mask > 0, pred - target, zeros_like(pred));
-        var loss = (diff.square() * mask).sum() / mask.sum().clamp_min(1);
+        var diff = where(mask.gt(Scalars.Zero), pred.sub(target), zeros_like(pred));
+        var loss = (diff.square() * mask).sum() / mask.sum().clamp_min(Scalars.One);
         return loss.MoveToOuterDisposeScope();
     }
 
@@ -19,7 +20,7 @@ public static class MaskedLoss
     public static (double AbsSum, double Count) AbsErrorSum(Tensor pred, Tensor target, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var diff = where(mask > 0, pred - target, zeros_like(pred));
+        var diff = where(mask.gt(Scalars.Zero), pred.sub(target), zeros_like(pred));
         return ((diff.abs() * mask).sum().item<float>(), mask.sum().item<float>());
     }
 
@@ -27,7 +28,7 @@ public static class MaskedLoss
     public static (double SqSum, double Count) SquaredErrorSum(Tensor pred, Tensor target, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var diff = where(mask > 0, pred - target, zeros_like(pred));
+        var diff = where(mask.gt(Scalars.Zero), pred.sub(target), zeros_like(pred));
         return ((diff.square() * mask).sum().item<float>(), mask.sum().item<float>());
     }
 }

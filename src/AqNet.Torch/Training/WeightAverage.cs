@@ -1,3 +1,5 @@
+using TorchSharp;
+using AqNet.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -28,8 +30,10 @@ internal sealed class WeightAverage : IDisposable
         var d = Math.Min(decay, (1.0 + steps) / (10.0 + steps));
         steps++;
         using var noGrad = no_grad();
+        using var keep = ((float)d).ToScalar();        // held alive for the native calls: see Runtime.Scalars
+        using var take = ((float)(1 - d)).ToScalar();
         for (var i = 0; i < parameters.Length; i++)
-            average[i].mul_(d).add_(parameters[i], alpha: 1 - d);
+            average[i].mul_(keep).add_(parameters[i], take);
     }
 
     /// <summary>Swaps the averaged and the current weights in place; calling it twice restores the model.</summary>
