@@ -57,7 +57,7 @@ public static class SpatialReportWriter
     /// exact because both are means over the stations' observations.</summary>
     private static void PerCity(StringBuilder sb, IReadOnlyList<SpatialMetricRow> rows, IReadOnlyList<string> models, IReadOnlyDictionary<string, string> cityOf)
     {
-        var cities = rows.Select(x => cityOf.GetValueOrDefault(x.Station)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+        var cities = rows.Where(x => x.N > 0).Select(x => cityOf.GetValueOrDefault(x.Station)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
         if (cities.Length < 2) return;
         var present = models.Where(m => rows.Any(x => x.Model == m)).ToArray();
         sb.AppendLine("MAE / RMSE (µg/m³) per city, pooled over its hidden stations:").AppendLine();
