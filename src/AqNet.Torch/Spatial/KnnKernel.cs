@@ -98,23 +98,31 @@ internal sealed class KnnKernel
         // Running sums over the neighbours, read out at each k. exp(score − max over all K) is exact up to a common
         // factor; a prefix whose own scores all underflow is redone with its own maximum.
         Array.Clear(sc.SumU);
-        double se = 0, sv = 0, sv2 = 0, sd = 0, sb0 = 0, sb1 = 0;
+        var m = new Moments();
         var next = 0;
         for (var j = 0; j < kk && next < ks.Length; j++)
         {
-            if (sc.Mask[j])
-            {
-                var e = Math.Exp(sc.Scores[j] - maxScore);
-                var st = sc.Station[j];
-                var g = geometry.Geo.AsSpan((pt * kk + j) * NeighbourGeometry.G, NeighbourGeometry.G);
-                se += e; sv += e * v[st]; sv2 += e * v[st] * v[st]; sd += e * g[0]; sb0 += e * g[2]; sb1 += e * g[3];
-                Axpy((float)e, u.AsSpan(st * dh, dh), sc.SumU);
-            }
+            if (sc.Mask[j]) Accumulate(ref m, sc.SumU, Math.Exp(sc.Scores[j] - maxScore), pt, j, v, u, sc);
             if (j + 1 != ks[next]) continue;
-            if (se > 0) Emit(next, krigingBase, se, sv, sv2, sd, sb0, sb1, sc.SumU, pre, vbar, ok);
+            if (m.E > 0) Emit(next, krigingBase, m, sc.SumU, pre, vbar, ok);
             else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, krigingBase, v, u, pre, vbar, ok, sc);
             next++;
         }
+    }
+
+    /// <summary>Weighted sums over the neighbours seen so far: Σe, Σe·v, Σe·v², Σe·d, Σe·b (sin, cos).</summary>
+    private struct Moments
+    {
+        public double E, V, V2, D, B0, B1;
+    }
+
+    // Adds neighbour j of point pt with unnormalised weight e to the moments and to Σ e·u.
+    private void Accumulate(ref Moments m, float[] sumU, double e, int pt, int j, float[] v, float[] u, Scratch sc)
+    {
+        var st = sc.Station[j];
+        var g = geometry.Geo.AsSpan((pt * geometry.K + j) * NeighbourGeometry.G, NeighbourGeometry.G);
+        m.E += e; m.V += e * v[st]; m.V2 += e * v[st] * v[st]; m.D += e * g[0]; m.B0 += e * g[2]; m.B1 += e * g[3];
+        Axpy((float)e, u.AsSpan(st * dh, dh), sumU);
     }
 
     // Σ λᵢ vᵢ / Σ λᵢ over the observed of all K neighbours, or NaN (use v̄) when the observed weights sum to almost nothing.
@@ -153,30 +161,22 @@ internal sealed class KnnKernel
         var m = float.NegativeInfinity;
         for (var j = 0; j < k; j++) if (sc.Mask[j] && sc.Scores[j] > m) m = sc.Scores[j];
         var sumU = new float[dh];
-        double se = 0, sv = 0, sv2 = 0, sd = 0, sb0 = 0, sb1 = 0;
+        var moments = new Moments();
         for (var j = 0; j < k; j++)
-        {
-            if (!sc.Mask[j]) continue;
-            var e = Math.Exp(sc.Scores[j] - m);
-            var st = sc.Station[j];
-            var g = geometry.Geo.AsSpan((pt * geometry.K + j) * NeighbourGeometry.G, NeighbourGeometry.G);
-            se += e; sv += e * v[st]; sv2 += e * v[st] * v[st]; sd += e * g[0]; sb0 += e * g[2]; sb1 += e * g[3];
-            Axpy((float)e, u.AsSpan(st * dh, dh), sumU);
-        }
-        Emit(slot, krigingBase, se, sv, sv2, sd, sb0, sb1, sumU, pre, vbar, ok);
+            if (sc.Mask[j]) Accumulate(ref moments, sumU, Math.Exp(sc.Scores[j] - m), pt, j, v, u, sc);
+        Emit(slot, krigingBase, moments, sumU, pre, vbar, ok);
     }
 
     // The decoder's first layer for the first k neighbours: W_h·h + W_e·[v̄, s_v, d̄, b̄ (, base − v̄)] + b, with h's part
     // interpolated from u; writes the decoder's base (v̄ or the kriging base).
-    private void Emit(int slot, float krigingBase, double se, double sv, double sv2, double sd, double sb0, double sb1,
-        float[] sumU, Span<float> pre, Span<float> vbar, Span<bool> ok)
+    private void Emit(int slot, float krigingBase, Moments m, float[] sumU, Span<float> pre, Span<float> vbar, Span<bool> ok)
     {
-        var mean = (float)(sv / se);
-        var spread = Math.Sqrt(Math.Max(0, sv2 / se - (double)mean * mean) + 1e-4);
+        var mean = (float)(m.V / m.E);
+        var spread = Math.Sqrt(Math.Max(0, m.V2 / m.E - (double)mean * mean) + 1e-4);
         var baseValue = float.IsNaN(krigingBase) ? mean : krigingBase;
-        ReadOnlySpan<float> extra = [mean, (float)spread, (float)(sd / se), (float)(sb0 / se), (float)(sb1 / se), baseValue - mean];
+        ReadOnlySpan<float> extra = [mean, (float)spread, (float)(m.D / m.E), (float)(m.B0 / m.E), (float)(m.B1 / m.E), baseValue - mean];
         var o = pre.Slice(slot * dh, dh);
-        var inv = (float)(1 / se);
+        var inv = (float)(1 / m.E);
         for (var c = 0; c < dh; c++) o[c] = sumU[c] * inv + firstB[c];
         for (var e = 0; e < extraW.Length; e++) Axpy(extra[e], extraW[e], o);
         vbar[slot] = baseValue;
