@@ -1,3 +1,4 @@
+using TorchSharp;
 using AqNet.Torch.Runtime;
 using System.Diagnostics;
 using AqNet.Core.Data;
@@ -87,7 +88,8 @@ internal static class NeuralKnnTrainer
             using var scope = NewDisposeScope();
             var chunk = hours[start..Math.Min(hours.Length, start + 64)];
             var (preds, y, m) = batches.Run(chunk, ks);
-            var mean = preds.Aggregate((x1, x2) => x1 + x2) / ks.Length;
+            using var count = ((float)ks.Length).ToScalar();   // held alive: see Runtime.Scalars
+            var mean = preds.Aggregate((x1, x2) => x1.add(x2, Scalars.One)).div(count);
             var (s, c) = lossKind == KnnLoss.Mse ? MaskedLoss.SquaredErrorSum(mean, y, m) : MaskedLoss.AbsErrorSum(mean, y, m);
             sq += s; n += c;
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ internal static class GradientClip
         var norm = cat(grads, 0).norm().item<float>();
         if (norm > maxNorm)
         {
-            var scale = maxNorm / (norm + 1e-6);
+            using var scale = ((float)(maxNorm / (norm + 1e-6))).ToScalar();   // held alive: see Runtime.Scalars
             foreach (var p in parameters) p.grad?.mul_(scale);
         }
         return norm;
