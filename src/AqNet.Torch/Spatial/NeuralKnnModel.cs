@@ -45,7 +45,7 @@ public sealed class NeuralKnnModel : Module
     public Tensor LogDistance(Tensor distKm)
     {
         using var offset = ((float)Options.DistanceOffsetKm).ToScalar();   // held alive: see Runtime.Scalars
-        using var shifted = distKm.add(offset);
+        using var shifted = distKm.add(offset, Scalars.One);
         return shifted.log();
     }
 
