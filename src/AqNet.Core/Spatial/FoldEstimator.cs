@@ -25,10 +25,12 @@ internal static class FoldEstimator
         }
     }
 
-    /// <summary>Estimates laid out [model, hidden, hour − test.Start]; NaN where the hidden station is not observed or no
-    /// visible station is. Each hidden station's visible stations are sorted by distance once; per hour the first
-    /// observed ones (as many as the greediest model needs) are gathered. Parallel over hours; deterministic.</summary>
-    public static float[] Estimate(Panel panel, TestSlice slice, SpatialFold fold, KnnIndex index, IReadOnlyList<ISpatialInterpolator> models)
+    /// <summary>Estimates laid out [model, hidden, hour − test.Start]; NaN where no visible station is observed and, unless
+    /// <paramref name="everyHour"/> (needed to score hours ahead), where the hidden station itself is not observed.
+    /// Each hidden station's visible stations are sorted by distance once; per hour the first observed ones (as many as
+    /// the greediest model needs) are gathered. Parallel over hours; deterministic.</summary>
+    public static float[] Estimate(Panel panel, TestSlice slice, SpatialFold fold, KnnIndex index, IReadOnlyList<ISpatialInterpolator> models,
+        bool everyHour = false)
     {
         var nh = fold.Hidden.Length;
         var nt = slice.Hours;
@@ -51,7 +53,7 @@ internal static class FoldEstimator
                 for (var h = 0; h < nh; h++)
                 {
                     var row = t * panel.S;
-                    if (!obs[row + fold.Hidden[h]]) continue;
+                    if (!everyHour && !obs[row + fold.Hidden[h]]) continue;
                     var order = sorted.IndicesOf(h);
                     var dists = sorted.DistancesOf(h);
                     var n = 0;

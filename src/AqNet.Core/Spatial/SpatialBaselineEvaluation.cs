@@ -15,11 +15,17 @@ public sealed record SpatialEvaluationOptions
 
     /// <summary>Hours fitted models learn from (kriging's variogram); null = every hour before the test hours.</summary>
     public (int Start, int End)? TrainHours { get; init; }
+
+    /// <summary>Also score "ahead" h hours: the estimate from the visible stations at issue hour t (what an
+    /// interpolator knows then) against the hidden station's observation at t + h, for t + h inside the test hours.</summary>
+    public IReadOnlyList<int> AheadHours { get; init; } = [];
 }
 
 /// <summary>Scores classical interpolators at held-out stations: for each fold of the protocol, each test hour and each
 /// hidden station observed that hour, every model estimates the station from the visible stations observed that same
-/// hour (task "nowcast", horizon "0h"). Models are fitted per fold on the training hours of the visible stations only.</summary>
+/// hour (task "nowcast", horizon "0h"); with <see cref="SpatialEvaluationOptions.AheadHours"/> that estimate is also scored
+/// against the observation h hours later (task "ahead": the interpolated field persisted). Models are fitted per fold on
+/// the training hours of the visible stations only.</summary>
 public static class SpatialBaselineEvaluation
 {
     /// <summary>mean, nearest, idw (power 2, all neighbours), kriging (exponential, 16 nearest).</summary>
@@ -39,36 +45,43 @@ public static class SpatialBaselineEvaluation
         var baseTrain = SpatialTrainingData.FromPanel(panel, options.Variable, train.Start, train.End);
         var index = new KnnIndex(panel.Stations);
         var slice = FoldEstimator.TestSlice.Of(panel, v, test);
-        var pooled = models.Select(_ => new SpatialErrorSums()).ToArray();
-        var perStation = new SortedDictionary<int, SpatialErrorSums[]>();
+        if (options.AheadHours.Any(h => h < 1)) throw new InputException($"ahead hours {string.Join(",", options.AheadHours)}: expected whole numbers >= 1");
+        int[] horizons = [0, .. options.AheadHours];
+        var pooled = horizons.Select(_ => models.Select(_ => new SpatialErrorSums()).ToArray()).ToArray();   // [horizon][model]
+        var perStation = new SortedDictionary<int, SpatialErrorSums[][]>();
         foreach (var fold in options.Protocol.Folds(panel.Stations))
         {
             ct.ThrowIfCancellationRequested();
             var foldTrain = baseTrain.WithHidden(fold.Hidden);
             foreach (var m in models) m.Fit(foldTrain);
-            var est = FoldEstimator.Estimate(panel, slice, fold, index, models);
+            var est = FoldEstimator.Estimate(panel, slice, fold, index, models, everyHour: horizons.Length > 1);
             for (var h = 0; h < fold.Hidden.Length; h++)
             {
-                var sums = perStation[fold.Hidden[h]] = models.Select(_ => new SpatialErrorSums()).ToArray();
-                for (var t = test.Start; t < test.End; t++)
-                {
-                    var p = panel.Index(t, fold.Hidden[h], v);
-                    if (!panel.Mask[p]) continue;
-                    for (var m = 0; m < models.Count; m++)
+                var sums = perStation[fold.Hidden[h]] = [.. horizons.Select(_ => models.Select(_ => new SpatialErrorSums()).ToArray())];
+                for (var q = 0; q < horizons.Length; q++)
+                    for (var t = test.Start; t + horizons[q] < test.End; t++)
                     {
-                        var e = est[(m * fold.Hidden.Length + h) * (test.End - test.Start) + t - test.Start];
-                        if (float.IsNaN(e)) continue;
-                        sums[m].Add(panel.Values[p], e);
-                        pooled[m].Add(panel.Values[p], e);
+                        var p = panel.Index(t + horizons[q], fold.Hidden[h], v);
+                        if (!panel.Mask[p]) continue;
+                        for (var m = 0; m < models.Count; m++)
+                        {
+                            var e = est[(m * fold.Hidden.Length + h) * (test.End - test.Start) + t - test.Start];
+                            if (float.IsNaN(e)) continue;
+                            sums[q][m].Add(panel.Values[p], e);
+                            pooled[q][m].Add(panel.Values[p], e);
+                        }
                     }
-                }
             }
         }
         var rows = new List<SpatialMetricRow>();
-        for (var m = 0; m < models.Count; m++)
+        for (var q = 0; q < horizons.Length; q++)
         {
-            rows.Add(pooled[m].Row(models[m].Name, "nowcast", 0, "all"));
-            foreach (var (s, sums) in perStation) rows.Add(sums[m].Row(models[m].Name, "nowcast", 0, panel.Stations[s].Id));
+            var task = horizons[q] == 0 ? "nowcast" : "ahead";
+            for (var m = 0; m < models.Count; m++)
+            {
+                rows.Add(pooled[q][m].Row(models[m].Name, task, horizons[q], "all"));
+                foreach (var (s, sums) in perStation) rows.Add(sums[q][m].Row(models[m].Name, task, horizons[q], panel.Stations[s].Id));
+            }
         }
         return rows;
     }

@@ -38,9 +38,10 @@ public static class SpatialExperiment
         var baselines = SpatialBaselineEvaluation.Run(panel, new SpatialEvaluationOptions
         {
             Protocol = protocol, TestHours = (split.Test.Start, split.Test.End), TrainHours = (0, split.Test.Start),
+            AheadHours = o.AheadHours,
         }, ct: ct);
         var baselineSeconds = clock.Elapsed.TotalSeconds;
-        progress?.Report($"baselines done in {baselineSeconds:F1} s: " + string.Join(", ", baselines.Where(r => r.Station == "all").Select(r => $"{r.Model} MAE {Fmt.F(r.Mae, 2)}")));
+        progress?.Report($"baselines done in {baselineSeconds:F1} s: " + string.Join(", ", baselines.Where(r => r.Station == "all" && r.Task == "nowcast").Select(r => $"{r.Model} MAE {Fmt.F(r.Mae, 2)}")));
         var modelDir = Path.Combine(o.OutputDir, "model");
         var seeds = new List<(SpatialErrorSums[], SortedDictionary<int, SpatialErrorSums[]>)>();
         for (var seed = 0; seed < o.Seeds; seed++)

@@ -32,6 +32,19 @@ public class SpatialBaselineEvaluationTests
     }
 
     [Fact]
+    public void Ahead_scores_the_estimate_at_t_against_the_observation_at_t_plus_h()
+    {
+        var rows = SpatialBaselineEvaluation.Run(Tiny, AllHours with { AheadHours = [1] }, [new NearestInterpolator()]);
+        // Issue hour 0 only (0 + 1 < 2): A@0 ← B 20 vs A@1 = 10 (+10); B@1 is missing; C@0 ← B 20 vs C@1 = 40 (−20).
+        var ahead = rows.Single(r => r.Task == "ahead" && r.Station == "all");
+        Assert.Equal(("1h", 2L), (ahead.Horizon, ahead.N));
+        Assert.Equal(15, ahead.Mae, 12);
+        Assert.Equal(Math.Sqrt(250), ahead.Rmse, 12);
+        Assert.Equal(5L, rows.Single(r => r.Task == "nowcast" && r.Station == "all").N);   // nowcast unchanged
+        Assert.Throws<InputException>(() => SpatialBaselineEvaluation.Run(Tiny, AllHours with { AheadHours = [0] }));
+    }
+
+    [Fact]
     public void Holdout_scores_only_the_hidden_stations()
     {
         var rows = SpatialBaselineEvaluation.Run(Tiny, AllHours with { Protocol = SpatialProtocol.Holdout(["C"]) }, [new IdwInterpolator()]);
