@@ -31,3 +31,18 @@ public sealed class WeightAverageTests
         Assert.Equal(new float[] { 4, 30 }, p.data<float>().ToArray());
     }
 }
+
+public sealed class AverageDecayOptionTests
+{
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    public void Bad_decays_are_refused_naming_the_option(double decay)
+    {
+        var temporal = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainOptions { AverageDecay = decay }.Validate());
+        Assert.Equal("AverageDecay", temporal.ParamName);
+        var spatial = Assert.Throws<ArgumentOutOfRangeException>(() => new AqNet.Torch.Spatial.NeuralKnnTrainOptions { AverageDecay = decay }.Validate());
+        Assert.Contains("expected 0 (off) or a decay in (0, 1)", spatial.Message, StringComparison.Ordinal);
+    }
+}

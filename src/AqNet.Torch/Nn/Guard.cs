@@ -28,4 +28,11 @@ internal static class Guard
         if (!(v >= 0 && v < 1))
             throw new ArgumentOutOfRangeException(name, v, $"{name} = {Fmt.D(v)}; expected a probability in [0, 1)");
     }
+
+    /// <summary>A per-step decay of a moving average: 0 (off) or a number in (0, 1).</summary>
+    public static void Decay(double v, string name)
+    {
+        if (!(v >= 0 && v < 1))
+            throw new ArgumentOutOfRangeException(name, v, $"{name} = {Fmt.D(v)}; expected 0 (off) or a decay in (0, 1)");
+    }
 }

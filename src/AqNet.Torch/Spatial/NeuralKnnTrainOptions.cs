@@ -46,8 +46,7 @@ public sealed record NeuralKnnTrainOptions
         Guard.NonNegative(ClipNorm, nameof(ClipNorm));
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(ValidationHours, 1, nameof(ValidationHours));
-        if (!(AverageDecay >= 0 && AverageDecay < 1))
-            throw new ArgumentOutOfRangeException(nameof(AverageDecay), AverageDecay, "expected 0 (off) or a decay in (0, 1)");
+        Guard.Decay(AverageDecay, nameof(AverageDecay));
     }
 }
 

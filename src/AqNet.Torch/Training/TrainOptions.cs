@@ -61,8 +61,7 @@ public sealed record TrainOptions
         Guard.AtLeast(MaxBatchesPerEpoch, 0, nameof(MaxBatchesPerEpoch));
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(EvalBatchSize, 1, nameof(EvalBatchSize));
-        if (!(AverageDecay >= 0 && AverageDecay < 1))
-            throw new ArgumentOutOfRangeException(nameof(AverageDecay), AverageDecay, "expected 0 (off) or a decay in (0, 1)");
+        Guard.Decay(AverageDecay, nameof(AverageDecay));
         Guard.AtLeast(MaxValidationWindows, 1, nameof(MaxValidationWindows));
     }
 
