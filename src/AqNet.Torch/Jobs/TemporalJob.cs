@@ -24,8 +24,8 @@ public sealed record TemporalJobOptions
     public bool Residual { get; init; } = true;
     /// <summary>Neural models add a linear path from the recent window to the horizon (<see cref="Nn.LinearSkip"/>).</summary>
     public bool LinearSkip { get; init; } = true;
-    /// <summary>Training schedule of the neural models; the default keeps table1 on 12 stations under 30 min on 2 cores.</summary>
-    public TrainOptions Train { get; init; } = new() { Epochs = 15, MaxBatchesPerEpoch = 600, Patience = 3 };
+    /// <summary>Training schedule of the neural models; null = <see cref="TemporalJob.DefaultTraining"/> for the protocol.</summary>
+    public TrainOptions? Train { get; init; }
 }
 
 /// <summary>`aqnet experiment temporal`: the paper's Table 1 / Table 2 protocols with all seven models measured
@@ -58,7 +58,8 @@ public static class TemporalJob
             IncludeMeteorology = o.Meteorology, IncludeTargetHistory = !o.ExcludeTargetHistory,
             UtcOffsetHours = utcOffset, OnModelFitted = f => Figures(f, progress),
         };
-        return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, o.Train, o.Residual, o.LinearSkip), progress, ct);
+        var train = o.Train ?? DefaultTraining(protocol.Name);
+        return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, train, o.Residual, o.LinearSkip), progress, ct);
     }
 
     /// <summary>The attention figures are an extra: if drawing them fails, say so and keep the results.</summary>

@@ -42,7 +42,7 @@ internal static class KnnInference
         var window = new float[o.Window * feats.F];
         var rowChunk = Math.Max(1, RowValues / (nk * dh));
         var pre = new float[rowChunk * nk * dh];
-        var vbar = new float[rowChunk * nk];
+        var baseOut = new float[rowChunk * nk];
         var ok = new bool[rowChunk * nk];
         var yBuf = new float[rowChunk * nk * nh];
         for (var t0 = fromHour; t0 < toHour; t0 += hoursPerChunk)
@@ -67,11 +67,11 @@ internal static class KnnInference
             {
                 using var inner = NewDisposeScope();
                 var n = (int)Math.Min(rowChunk, rows - r0);
-                kernel.Run(s, a, u, pm, obs, r0, n, pre, vbar, ok);
+                kernel.Run(s, a, u, pm, obs, r0, n, pre, baseOut, ok);
                 // Full chunks hand the reused buffers to torch (which copies them): no managed garbage per chunk, so the
                 // GC stays quiet while native code runs (TorchSharp's implicit scalars are freed by finalizers).
                 var preT = n == rowChunk ? tensor(pre, [(long)n * nk, dh]) : tensor(pre.AsSpan(0, n * nk * dh).ToArray(), [(long)n * nk, dh]);
-                var baseT = n == rowChunk ? tensor(vbar) : tensor(vbar.AsSpan(0, n * nk).ToArray());
+                var baseT = n == rowChunk ? tensor(baseOut) : tensor(baseOut.AsSpan(0, n * nk).ToArray());
                 var y = model.DecodeHidden(preT, baseT).contiguous();                             // [n·nk, H] scaled
                 y.data<float>().CopyTo(yBuf, 0, 0);
                 Combine(yBuf, ok, n, nk, nh, (float)mean, (float)std,
@@ -97,7 +97,7 @@ internal static class KnnInference
         using (var ld = model.LogDistance(d))
         using (var pr = model.Prior(ld))                                                      // [P, K]
             prior = pr.contiguous().data<float>().ToArray();
-        var kriging = est.Options.Variogram?.Weights(geometry, est.Points, [kmax]);   // [P, K]: the base uses all K
+        var kriging = est.Options.Variogram?.Weights(geometry, est.Points);   // [P, K]: the base uses all K
         return new KnnKernel(model, geometry, geoTerm, prior, useKs, kriging);
     }
 

@@ -49,9 +49,9 @@ internal sealed class KnnKernel
 
     /// <summary>Rows [r0, r0 + n) of the hour chunk, row r = hour i · P + point. a: [hours·S, Hs] station terms,
     /// u: [hours·S, Dh] projected features, v: [hours·S] latest scaled PM2.5, obs: [hours·S]; writes pre: [n, nk, Dh],
-    /// vbar: [n, nk] (the decoder's base: v̄, or the kriging base) and ok: [n, nk] (false where no neighbour of the
+    /// baseOut: [n, nk] (the decoder's base: v̄, or the kriging base) and ok: [n, nk] (false where no neighbour of the
     /// first k was observed).</summary>
-    public void Run(int s, float[] a, float[] u, float[] v, bool[] obs, long r0, int n, float[] pre, float[] vbar, bool[] ok)
+    public void Run(int s, float[] a, float[] u, float[] v, bool[] obs, long r0, int n, float[] pre, float[] baseOut, bool[] ok)
     {
         var nk = ks.Length;
         var opts = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -60,7 +60,7 @@ internal sealed class KnnKernel
         {
             var end = Math.Min(n, (b + 1) * Block);
             for (var i = b * Block; i < end; i++)
-                Row(s, a, u, v, obs, r0 + i, pre.AsSpan(i * nk * dh, nk * dh), vbar.AsSpan(i * nk, nk), ok.AsSpan(i * nk, nk), scratch);
+                Row(s, a, u, v, obs, r0 + i, pre.AsSpan(i * nk * dh, nk * dh), baseOut.AsSpan(i * nk, nk), ok.AsSpan(i * nk, nk), scratch);
             return scratch;
         }, _ => { });
     }
@@ -73,7 +73,7 @@ internal sealed class KnnKernel
         public readonly float[] SumU = new float[dh];
     }
 
-    private void Row(int s, float[] a, float[] u, float[] v, bool[] obs, long r, Span<float> pre, Span<float> vbar, Span<bool> ok, Scratch sc)
+    private void Row(int s, float[] a, float[] u, float[] v, bool[] obs, long r, Span<float> pre, Span<float> baseOut, Span<bool> ok, Scratch sc)
     {
         var (p, kk) = (geometry.P, geometry.K);
         var pt = (int)(r % p);
@@ -91,7 +91,7 @@ internal sealed class KnnKernel
             if (score > maxScore) maxScore = score;
         }
         pre.Clear();
-        vbar.Clear();
+        baseOut.Clear();
         ok.Clear();
         if (float.IsNegativeInfinity(maxScore)) return;
         var krigingBase = kriging is null ? float.NaN : KrigingValue(pt, v, sc);
@@ -104,8 +104,8 @@ internal sealed class KnnKernel
         {
             if (sc.Mask[j]) Accumulate(ref m, sc.SumU, Math.Exp(sc.Scores[j] - maxScore), pt, j, v, u, sc);
             if (j + 1 != ks[next]) continue;
-            if (m.E > 0) Emit(next, krigingBase, m, sc.SumU, pre, vbar, ok);
-            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, krigingBase, v, u, pre, vbar, ok, sc);
+            if (m.E > 0) Emit(next, krigingBase, m, sc.SumU, pre, baseOut, ok);
+            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, krigingBase, v, u, pre, baseOut, ok, sc);
             next++;
         }
     }
@@ -156,7 +156,7 @@ internal sealed class KnnKernel
     }
 
     // The rare case: every observed score of the first k lies ~700 below the overall maximum.
-    private void Prefix(int slot, int k, int pt, float krigingBase, float[] v, float[] u, Span<float> pre, Span<float> vbar, Span<bool> ok, Scratch sc)
+    private void Prefix(int slot, int k, int pt, float krigingBase, float[] v, float[] u, Span<float> pre, Span<float> baseOut, Span<bool> ok, Scratch sc)
     {
         var m = float.NegativeInfinity;
         for (var j = 0; j < k; j++) if (sc.Mask[j] && sc.Scores[j] > m) m = sc.Scores[j];
@@ -164,12 +164,12 @@ internal sealed class KnnKernel
         var moments = new Moments();
         for (var j = 0; j < k; j++)
             if (sc.Mask[j]) Accumulate(ref moments, sumU, Math.Exp(sc.Scores[j] - m), pt, j, v, u, sc);
-        Emit(slot, krigingBase, moments, sumU, pre, vbar, ok);
+        Emit(slot, krigingBase, moments, sumU, pre, baseOut, ok);
     }
 
     // The decoder's first layer for the first k neighbours: W_h·h + W_e·[v̄, s_v, d̄, b̄ (, base − v̄)] + b, with h's part
     // interpolated from u; writes the decoder's base (v̄ or the kriging base).
-    private void Emit(int slot, float krigingBase, Moments m, float[] sumU, Span<float> pre, Span<float> vbar, Span<bool> ok)
+    private void Emit(int slot, float krigingBase, Moments m, float[] sumU, Span<float> pre, Span<float> baseOut, Span<bool> ok)
     {
         var mean = (float)(m.V / m.E);
         var spread = Math.Sqrt(Math.Max(0, m.V2 / m.E - (double)mean * mean) + 1e-4);
@@ -179,7 +179,7 @@ internal sealed class KnnKernel
         var inv = (float)(1 / m.E);
         for (var c = 0; c < dh; c++) o[c] = sumU[c] * inv + firstB[c];
         for (var e = 0; e < extraW.Length; e++) Axpy(extra[e], extraW[e], o);
-        vbar[slot] = baseValue;
+        baseOut[slot] = baseValue;
         ok[slot] = true;
     }
 

@@ -28,7 +28,7 @@ internal sealed class KnnTrainingBatches : IDisposable
         if (model.Options.Variogram is { } vg)
         {
             ArgumentNullException.ThrowIfNull(points);
-            kriging = tensor(vg.Weights(geometry, points, [k]), [s, k]);
+            kriging = tensor(vg.Weights(geometry, points), [s, k]);
         }
     }
 

@@ -24,23 +24,20 @@ public sealed record KrigingVariogram(VariogramKind Kind, double Nugget, double 
         return new KrigingVariogram(m.Kind, m.Nugget, m.PartialSill, m.RangeKm);
     }
 
-    /// <summary>λ of every query's first k neighbours for each k: [P, nk, K], zero past k and at invalid slots.</summary>
-    public float[] Weights(NeighbourGeometry g, IReadOnlyList<GeoPoint> stations, IReadOnlyList<int> ks)
+    /// <summary>λ of every query's K neighbours (the geometry's): [P, K], zero at invalid slots.</summary>
+    public float[] Weights(NeighbourGeometry g, IReadOnlyList<GeoPoint> stations)
     {
         var model = Model();
-        int p = g.P, kk = g.K, nk = ks.Count;
-        var w = new float[checked(p * nk * kk)];
+        int p = g.P, kk = g.K;
+        var w = new float[checked(p * kk)];
         Parallel.For(0, p, q =>
         {
-            for (var c = 0; c < nk; c++)
-            {
-                var idx = Enumerable.Range(0, Math.Min(ks[c], kk)).Where(j => g.Valid[q * kk + j]).ToArray();
-                if (idx.Length == 0) continue;
-                var st = idx.Select(j => stations[(int)g.Indices[q * kk + j]]).ToArray();
-                var lam = KrigingInterpolator.OrdinaryWeights(model, idx.Length, i => g.DistancesKm[q * kk + idx[i]],
-                    (i, j) => Geodesy.DistanceKm(st[i], st[j]));
-                for (var i = 0; i < idx.Length; i++) w[(q * nk + c) * kk + idx[i]] = (float)lam[i];
-            }
+            var idx = Enumerable.Range(0, kk).Where(j => g.Valid[q * kk + j]).ToArray();
+            if (idx.Length == 0) return;
+            var st = idx.Select(j => stations[(int)g.Indices[q * kk + j]]).ToArray();
+            var lam = KrigingInterpolator.OrdinaryWeights(model, idx.Length, i => g.DistancesKm[q * kk + idx[i]],
+                (i, j) => Geodesy.DistanceKm(st[i], st[j]));
+            for (var i = 0; i < idx.Length; i++) w[q * kk + idx[i]] = (float)lam[i];
         });
         return w;
     }

@@ -208,7 +208,7 @@ public sealed class KnnKernelTests
         var dist = tensor(g.DistancesKm).view(1, kk).narrow(1, 0, k);
         // The kriging base uses all kk neighbours, whatever k the weighting uses.
         var baseValue = o.Variogram is { } vg
-            ? NeuralKnnModel.KrigingEstimate(tensor(vg.Weights(g, est.Points, [kk])).view(1, kk), tensor(v).view(1, kk), tensor(m).view(1, kk))
+            ? NeuralKnnModel.KrigingEstimate(tensor(vg.Weights(g, est.Points)).view(1, kk), tensor(v).view(1, kk), tensor(m).view(1, kk))
             : null;
         var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, kk).narrow(1, 0, k),
             tensor(m).view(1, kk).narrow(1, 0, k), baseValue);
@@ -227,7 +227,7 @@ public sealed class KnnKernelTests
         var points = panel.Stations.Select(s => GeoPoint.Of(s)!.Value).ToArray();
         var q = new GeoPoint(points[2].Lon + 0.011, points[2].Lat - 0.006);
         var g = NeighbourGeometry.Of(points, [q], 4, 20);
-        var lambda = vg.Weights(g, points, [4]);
+        var lambda = vg.Weights(g, points);
         Assert.Equal(1.0, lambda.Sum(), 4);
         var expected = KrigingInterpolator.OrdinaryWeights(vg.Model(), 4, i => g.DistancesKm[i],
             (i, j) => Geodesy.DistanceKm(points[(int)g.Indices[i]], points[(int)g.Indices[j]]));
