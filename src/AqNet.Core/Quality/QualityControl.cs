@@ -13,9 +13,12 @@ public static class QualityControl
     {
         ArgumentNullException.ThrowIfNull(batch);
         var o = options ?? QcOptions.Default;
-        var dense = new Dictionary<(string, string), (float[] V, bool[] M, byte[] F, int First)>();
-        foreach (var (key, s) in batch.Series)
+        // The per-series rules are independent: run them on all cores (the national network has ~10,000 series).
+        var series = batch.Series.ToArray();
+        var results = new (float[] V, bool[] M, byte[] F, int First)[series.Length];
+        Parallel.For(0, series.Length, k =>
         {
+            var s = series[k].Value;
             var (v, m) = s.Dense();
             var f = s.DenseFlags();
             for (var i = 0; i < f.Length; i++) f[i] &= (byte)QcFlags.Reconciled;
@@ -24,8 +27,10 @@ public static class QualityControl
                 QcRules.Spikes(v, m, f, o.SpikeHalfWindow, o.SpikeMinNeighboursPerSide, o.SpikeK, spikeFloor);
             if (o.ConstantRunHours > 0)
                 QcRules.ConstantRuns(v, m, f, o.ConstantRunHours, o.ConstantRunFloor.TryGetValue(s.Variable, out var runFloor) ? runFloor : null);
-            dense[key] = (v, m, f, s.FirstHour);
-        }
+            results[k] = (v, m, f, s.FirstHour);
+        });
+        var dense = new Dictionary<(string, string), (float[] V, bool[] M, byte[] F, int First)>(series.Length);
+        for (var k = 0; k < series.Length; k++) dense[series[k].Key] = results[k];
         foreach (var ((station, variable), pm25) in dense)
         {
             if (variable != Variables.Pm25 || !dense.TryGetValue((station, Variables.Pm10), out var pm10)) continue;

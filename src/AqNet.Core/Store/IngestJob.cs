@@ -42,20 +42,29 @@ public sealed record IngestSummary(
     public static IngestSummary From(ImportBatch batch, double readSeconds, double totalSeconds)
     {
         var spans = StoreWriter.StationSpans(batch);
+        var series = batch.Series.Where(kv => !kv.Value.IsEmpty).ToArray();
+        var counts = new (long Observed, long Flagged)[series.Length];
+        Parallel.For(0, series.Length, k =>
+        {
+            var (_, mask) = series[k].Value.Dense();
+            var flags = series[k].Value.DenseFlags();
+            long flagged = 0;
+            for (var i = 0; i < mask.Length; i++) if (mask[i] && flags[i] != 0) flagged++;
+            counts[k] = (mask.AsSpan().Count(true), flagged);
+        });
         var perVar = new List<(string, long, long, long)>();
         foreach (var v in Data.Variables.All)
         {
             long observed = 0, missing = 0, flagged = 0;
             var any = false;
-            foreach (var (k, s) in batch.Series.Where(kv => kv.Key.Variable == v && !kv.Value.IsEmpty))
+            for (var k = 0; k < series.Length; k++)
             {
+                if (series[k].Key.Variable != v) continue;
                 any = true;
-                var (_, mask) = s.Dense();
-                var flags = s.DenseFlags();
-                var obs = mask.LongCount(m => m);
-                observed += obs;
-                missing += spans[k.Station].Last - spans[k.Station].First + 1 - obs;
-                for (var i = 0; i < mask.Length; i++) if (mask[i] && flags[i] != 0) flagged++;
+                var span = spans[series[k].Key.Station];
+                observed += counts[k].Observed;
+                missing += span.Last - span.First + 1 - counts[k].Observed;
+                flagged += counts[k].Flagged;
             }
             if (any) perVar.Add((v, observed, missing, flagged));
         }

@@ -3,7 +3,8 @@ using AqNet.Core.Data;
 namespace AqNet.Core.Store;
 
 /// <summary>Writes every observation in long form (station, coordinates, UTC time, variable, value, QC flags)
-/// to CSV or Parquet with DuckDB's own writer; the file appears only when complete (temp file + rename).</summary>
+/// to CSV or Parquet with DuckDB's own writer; the file appears only when complete (temp file + rename). The chunks'
+/// float32 blobs are decoded here into a temporary table of lists, which DuckDB then unnests.</summary>
 public static class StoreExport
 {
     public static long Export(AqStore store, string format, string outPath)
@@ -20,20 +21,65 @@ public static class StoreExport
         var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Environment.ProcessId.ToString(Fmt.Inv));
         try
         {
-            store.Execute($"""
+            using var mem = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+            mem.Open();
+            var count = FillLongTable(store, mem);
+            Execute(mem, $"""
                 COPY (SELECT o.station_id, s.name AS station_name, s.longitude, s.latitude, o.time_utc, o.variable,
                              o.value, o.qc_flags
-                      FROM observations o JOIN stations s ON s.id = o.station_id
+                      FROM export_obs o JOIN export_stations s ON s.id = o.station_id
                       ORDER BY o.station_id, o.variable, o.time_utc)
                 TO {AqStore.Quote(tmp)} ({fmt})
                 """);
             File.Move(tmp, full, overwrite: true);
+            return count;
         }
         catch (Exception e) when (e is not InputException)
         {
             File.Delete(tmp);
             throw new InputException($"cannot write '{outPath}': {e.Message}", e);
         }
-        return Convert.ToInt64(store.Scalar("SELECT count(*) FROM observations"), Fmt.Inv);
+    }
+
+    /// <summary>In the in-memory database <paramref name="mem"/> (the store may be open read-only): the table
+    /// export_stations and the view export_obs (station_id, variable, time_utc, value, qc_flags) of every observed
+    /// value; returns how many there are.</summary>
+    private static long FillLongTable(AqStore store, DuckDB.NET.Data.DuckDBConnection mem)
+    {
+        Execute(mem, "CREATE TABLE export_stations(id VARCHAR, name VARCHAR, longitude DOUBLE, latitude DOUBLE)");
+        using (var app = mem.CreateAppender("export_stations"))
+            foreach (var s in StoreReader.Stations(store))
+                app.CreateRow().AppendValue(s.Station.Id).AppendValue(s.Station.Name).AppendValue(s.Station.Longitude).AppendValue(s.Station.Latitude).EndRow();
+        Execute(mem, "CREATE TABLE export_chunks(station_id VARCHAR, variable VARCHAR, start_hour INTEGER, vals FLOAT[], flags UTINYINT[])");
+        long count = 0;
+        using (var cmd = store.Connection.CreateCommand())
+        using (var app = mem.CreateAppender("export_chunks"))
+        {
+            cmd.CommandText = "SELECT station_id, variable, start_hour, vals, flags FROM series";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var c = StoreChunks.Read(r, 3, 4);
+                foreach (var x in c.Values) if (!float.IsNaN(x)) count++;
+                app.CreateRow().AppendValue(r.GetString(0)).AppendValue(r.GetString(1)).AppendValue(r.GetInt32(2))
+                    .AppendValue(c.Values).AppendValue((IEnumerable<byte>)c.Flags).EndRow();
+            }
+        }
+        Execute(mem, """
+            CREATE VIEW export_obs AS
+                SELECT station_id, variable,
+                       to_timestamp(0) + to_hours(CAST(start_hour + i - 1 AS BIGINT)) AS time_utc,
+                       vals[i] AS value, flags[i] AS qc_flags
+                FROM (SELECT *, generate_subscripts(vals, 1) AS i FROM export_chunks)
+                WHERE NOT isnan(vals[i])
+            """);
+        return count;
+    }
+
+    private static void Execute(DuckDB.NET.Data.DuckDBConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 }

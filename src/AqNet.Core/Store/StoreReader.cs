@@ -36,24 +36,32 @@ public static class StoreReader
         if (stationId is not null && !spans.ContainsKey(stationId))
             throw new InputException($"station '{stationId}' is not in store '{store.Path}'; `aqnet stations --store {store.Path}` lists them");
         using var cmd = store.Connection.CreateCommand();
-        var bits = QcBits.Select(b => $"sum(coalesce(list_count(list_filter(flags, f -> (f & {b.Bit}) > 0)), 0))::BIGINT").ToList();
-        cmd.CommandText = $"""
-            SELECT station_id, variable, sum(list_count(vals))::BIGINT,
-                   sum(coalesce(list_count(list_filter(flags, f -> f > 0)), 0))::BIGINT, {string.Join(", ", bits)}
-            FROM series {(stationId is null ? "" : "WHERE station_id = " + AqStore.Quote(stationId))}
-            GROUP BY station_id, variable ORDER BY station_id, variable
-            """;
-        using var r = cmd.ExecuteReader();
+        cmd.CommandText = "SELECT station_id, variable, vals, flags FROM series" +
+                          (stationId is null ? "" : " WHERE station_id = " + AqStore.Quote(stationId));
+        // (station, variable) → observed, flagged, count per QC bit; counted here because `vals` is a float32 blob
+        var counts = new Dictionary<(string Station, string Variable), long[]>();
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var key = (r.GetString(0), r.GetString(1));
+                if (!counts.TryGetValue(key, out var c)) counts[key] = c = new long[2 + QcBits.Length];
+                var chunk = StoreChunks.Read(r, 2, 3);
+                for (var i = 0; i < chunk.Values.Length; i++)
+                {
+                    if (!float.IsNaN(chunk.Values[i])) c[0]++;
+                    var f = chunk.Flags[i];
+                    if (f == 0) continue;
+                    c[1]++;
+                    for (var b = 0; b < QcBits.Length; b++) if ((f & QcBits[b].Bit) != 0) c[2 + b]++;
+                }
+            }
         var result = new Dictionary<string, List<VariableCoverage>>();
-        while (r.Read())
+        foreach (var ((id, variable), c) in counts.OrderBy(kv => kv.Key.Station, StringComparer.Ordinal).ThenBy(kv => kv.Key.Variable, StringComparer.Ordinal))
         {
-            var id = r.GetString(0);
-            var observed = Convert.ToInt64(r.GetValue(2), Fmt.Inv);
             var flagCounts = new Dictionary<string, long>();
-            for (var b = 0; b < QcBits.Length; b++) flagCounts[QcBits[b].Name] = Convert.ToInt64(r.GetValue(4 + b), Fmt.Inv);
-            var cov = new VariableCoverage(r.GetString(1), observed, spans[id].Hours - observed, Convert.ToInt64(r.GetValue(3), Fmt.Inv), flagCounts);
+            for (var b = 0; b < QcBits.Length; b++) flagCounts[QcBits[b].Name] = c[2 + b];
             if (!result.TryGetValue(id, out var list)) result[id] = list = [];
-            list.Add(cov);
+            list.Add(new VariableCoverage(variable, c[0], spans[id].Hours - c[0], c[1], flagCounts));
         }
         return result;
     }

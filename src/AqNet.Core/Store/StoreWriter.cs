@@ -17,6 +17,7 @@ public static class StoreWriter
         using var tx = store.Connection.BeginTransaction();
         try
         {
+            StoreMigration.Upgrade(store);
             var existing = LoadExisting(store, fresh.Keys);
             foreach (var (key, old) in existing) Overlay(old, fresh[key]);
             foreach (var (key, old) in existing) fresh[key] = old;
@@ -40,30 +41,37 @@ public static class StoreWriter
     /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
     private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch)
     {
-        var chunks = new Dictionary<ChunkKey, Chunk>();
-        foreach (var (key, series) in batch.Series)
-        {
-            if (series.IsEmpty) continue;
-            var (values, mask) = series.Dense();
-            var flags = series.DenseFlags();
-            for (var h = series.FirstHour; h <= series.LastHour;)
-            {
-                var (start, end) = ChunkKey.MonthOf(h);
-                var ck = new ChunkKey(key.Station, key.Variable, start);
-                var chunk = new Chunk(end - start);
-                var any = false;
-                for (; h <= series.LastHour && h < end; h++)
-                {
-                    var i = h - series.FirstHour;
-                    if (!mask[i]) continue;
-                    chunk.Values[h - start] = values[i];
-                    chunk.Flags[h - start] = flags[i];
-                    any = true;
-                }
-                if (any) chunks[ck] = chunk;
-            }
-        }
+        var series = batch.Series.Where(kv => !kv.Value.IsEmpty).ToArray();
+        var perSeries = new List<(ChunkKey, Chunk)>[series.Length];
+        Parallel.For(0, series.Length, k => perSeries[k] = SeriesChunks(series[k].Key.Station, series[k].Key.Variable, series[k].Value));
+        var chunks = new Dictionary<ChunkKey, Chunk>(perSeries.Sum(l => l.Count));
+        foreach (var list in perSeries)
+            foreach (var (key, chunk) in list) chunks[key] = chunk;
         return chunks;
+    }
+
+    /// <summary>One series as month chunks holding at least one observed value.</summary>
+    private static List<(ChunkKey, Chunk)> SeriesChunks(string station, string variable, SeriesBuilder series)
+    {
+        var list = new List<(ChunkKey, Chunk)>();
+        var (values, mask) = series.Dense();
+        var flags = series.DenseFlags();
+        for (var h = series.FirstHour; h <= series.LastHour;)
+        {
+            var (start, end) = ChunkKey.MonthOf(h);
+            var chunk = new Chunk(end - start);
+            var any = false;
+            for (; h <= series.LastHour && h < end; h++)
+            {
+                var i = h - series.FirstHour;
+                if (!mask[i]) continue;
+                chunk.Values[h - start] = values[i];
+                chunk.Flags[h - start] = flags[i];
+                any = true;
+            }
+            if (any) list.Add((new ChunkKey(station, variable, start), chunk));
+        }
+        return list;
     }
 
     private static void Overlay(Chunk target, Chunk fresh)
@@ -122,8 +130,8 @@ public static class StoreWriter
         foreach (var (k, c) in chunks)
         {
             var row = app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour)
-                .AppendValue(StoreChunks.Nullable(c.Values));
-            if (c.Flags.All(f => f == 0)) row.AppendNullValue(); // most chunks carry no flag: store NULL
+                .AppendValue(StoreChunks.Blob(c.Values));
+            if (c.Flags.AsSpan().IndexOfAnyExcept((byte)0) < 0) row.AppendNullValue(); // most chunks carry no flag: store NULL
             else row.AppendValue((IEnumerable<byte>)c.Flags);
             row.EndRow();
         }

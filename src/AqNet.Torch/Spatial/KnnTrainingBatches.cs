@@ -38,15 +38,19 @@ internal sealed class KnnTrainingBatches : IDisposable
             .Select(j => (int)geometry.Indices[s * geometry.K + j]));
 
     /// <summary>Predictions, targets and target mask, all [B·S, H] (scaled), for the hours (panel indices) and k.</summary>
-    public (Tensor Prediction, Tensor Target, Tensor Mask) Run(IReadOnlyList<int> hours, int k)
+    /// <param name="dropout">Training only: each station's observation at each hour is hidden from its role as a
+    /// neighbour with this probability (not as a target), drawn with <paramref name="rng"/>; a sparser, varied network
+    /// gives the weights and the decoder more geometries than the visible stations' own.</param>
+    public (Tensor Prediction, Tensor Target, Tensor Mask) Run(IReadOnlyList<int> hours, int k, double dropout = 0, Random? rng = null)
     {
-        var (p, y, m) = Run(hours, [k]);
+        var (p, y, m) = Run(hours, [k], dropout, rng);
         return (p[0], y, m);
     }
 
     /// <summary>As above for several k sharing one encoding; the mask keeps targets with an observed neighbour for every k.</summary>
-    public (Tensor[] Predictions, Tensor Target, Tensor Mask) Run(IReadOnlyList<int> hours, IReadOnlyList<int> ks)
+    public (Tensor[] Predictions, Tensor Target, Tensor Mask) Run(IReadOnlyList<int> hours, IReadOnlyList<int> ks, double dropout = 0, Random? rng = null)
     {
+        if (dropout > 0) ArgumentNullException.ThrowIfNull(rng);
         using var scope = NewDisposeScope();
         var o = model.Options;
         int b = hours.Count, s = feats.S, w = o.Window, f = feats.F, h = o.Horizons.Length;
@@ -61,7 +65,7 @@ internal sealed class KnnTrainingBatches : IDisposable
                 feats.CopyWindow(j, hours[i], w, x.AsSpan((i * s + j) * w * f, w * f));
                 var at = (hours[i] - feats.From) * s + j;
                 pm[i * s + j] = feats.Pm25Scaled[at];
-                obs[i * s + j] = feats.Pm25Observed[at];
+                obs[i * s + j] = feats.Pm25Observed[at] && (dropout <= 0 || rng!.NextDouble() >= dropout);
                 for (var q = 0; q < h; q++)
                 {
                     var ta = (hours[i] + o.Horizons[q] - feats.From) * s + j;

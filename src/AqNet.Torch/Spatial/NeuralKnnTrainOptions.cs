@@ -32,6 +32,9 @@ public sealed record NeuralKnnTrainOptions
     public int ValidationHours { get; init; } = 600;
     /// <summary>Training loss on the scaled targets: masked MSE (the default, as the temporal models) or masked MAE.</summary>
     public KnnLoss Loss { get; init; } = KnnLoss.Mse;
+    /// <summary>Probability that a station's observation at an hour is hidden from its neighbours in a training batch
+    /// (it stays a target): augments the few training geometries of a small network. 0 = off.</summary>
+    public double NeighbourDropout { get; init; }
     /// <summary>Called with every training batch (tests assert that hidden stations never appear).</summary>
     public Action<KnnBatchInfo>? OnBatch { get; init; }
 
@@ -47,6 +50,8 @@ public sealed record NeuralKnnTrainOptions
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(ValidationHours, 1, nameof(ValidationHours));
         Guard.Decay(AverageDecay, nameof(AverageDecay));
+        if (!(NeighbourDropout >= 0 && NeighbourDropout < 1))
+            throw new ArgumentOutOfRangeException(nameof(NeighbourDropout), NeighbourDropout, "expected a probability in [0, 1)");
     }
 }
 

@@ -46,7 +46,7 @@ internal static class NeuralKnnTrainer
                 t.OnBatch?.Invoke(new KnnBatchInfo(hours, ids, ids, batches.NeighbourStations(k).Distinct().Order().Select(i => ids[i]).ToArray(), k));
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
-                var (pred, y, m) = batches.Run(hours, k);
+                var (pred, y, m) = batches.Run(hours, k, t.NeighbourDropout, rng);
                 var loss = t.Loss == KnnLoss.Mse ? MaskedLoss.Mse(pred, y, m) : MaskedMae(pred, y, m);
                 loss.backward();
                 if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(parameters, t.ClipNorm);

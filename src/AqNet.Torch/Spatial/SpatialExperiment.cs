@@ -100,7 +100,7 @@ public static class SpatialExperiment
     /// Quick mode is a smoke run.</summary>
     internal static NeuralKnnTrainOptions TrainOptions(SpatialExperimentOptions o, int seed) => o.Quick
         ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, Threads = o.Threads, ValidationHours = 100, Loss = KnnLoss.Mae }
-        : new NeuralKnnTrainOptions { Epochs = o.Epochs, StepsPerEpoch = o.StepsPerEpoch, Patience = 2, Seed = seed, Threads = o.Threads, Loss = KnnLoss.Mae };
+        : new NeuralKnnTrainOptions { Epochs = o.Epochs, StepsPerEpoch = o.StepsPerEpoch, Patience = 2, Seed = seed, Threads = o.Threads, Loss = KnnLoss.Mae, NeighbourDropout = o.NeighbourDropout };
 
     private static bool HasData(Panel p, string variable)
     {

@@ -48,6 +48,26 @@ public sealed class NeuralKnnEstimatorTests
     }
 
     [Fact]
+    public void Neighbour_dropout_changes_training_reproducibly_and_only_probabilities_below_1_are_allowed()
+    {
+        var panel = KnnFixtures.Panel();
+        string[] hidden = ["S4"];
+        var q = new[] { At(panel, "S4") };
+        using var plain = KnnFixtures.Trained(panel, hidden);
+        using var a = KnnFixtures.Trained(panel, hidden, KnnFixtures.Train() with { NeighbourDropout = 0.3 });
+        using var b = KnnFixtures.Trained(panel, hidden, KnnFixtures.Train() with { NeighbourDropout = 0.3 });
+        var (p0, pa, pb) = (plain.Estimate(panel, q, 300, 310).Mean, a.Estimate(panel, q, 300, 310).Mean, b.Estimate(panel, q, 300, 310).Mean);
+        Assert.Equal(pa, pb);                 // the drops come from the training seed
+        Assert.NotEqual(p0, pa);              // and they do change what is learned
+        Assert.All(pa, x => Assert.True(float.IsFinite(x)));
+        foreach (var bad in new[] { 1.0, -0.1, double.NaN })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => (KnnFixtures.Train() with { NeighbourDropout = bad }).Validate());
+            Assert.Equal("NeighbourDropout", e.ParamName);
+        }
+    }
+
+    [Fact]
     public void K1_at_a_stations_own_location_reproduces_its_decoded_value()
     {
         // Decoded value of station s at hour t: the model on s's own window with s as its only neighbour at distance 0
