@@ -21,9 +21,11 @@ public static class IngestJob
         QualityControl.Apply(batch, new QcOptions());
         progress?.Report(string.Create(Fmt.Inv, $"quality control done at {clock.Elapsed.TotalSeconds:F2} s"));
         ct.ThrowIfCancellationRequested();
+        // The summary only reads the batch: count it on another core while DuckDB writes.
+        var summary = Task.Run(() => IngestSummary.From(batch, readSeconds, 0), ct);
         using (var store = AqStore.OpenWrite(storePath))
             StoreWriter.Ingest(store, batch, progress);
-        return IngestSummary.From(batch, readSeconds, clock.Elapsed.TotalSeconds);
+        return summary.GetAwaiter().GetResult() with { TotalSeconds = clock.Elapsed.TotalSeconds };
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports synchronously so lines come out in order.</summary>

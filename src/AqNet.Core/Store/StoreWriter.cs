@@ -11,19 +11,29 @@ public static class StoreWriter
     public static void Ingest(AqStore store, ImportBatch batch, IProgress<string>? progress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var fresh = BuildChunks(batch);
         var spans = StationSpans(batch);
-        progress?.Report($"writing {fresh.Count:N0} month chunks for {spans.Count:N0} stations (built in {clock.Elapsed.TotalSeconds:F2} s)");
         using var tx = store.Connection.BeginTransaction();
         try
         {
             StoreMigration.Upgrade(store);
-            var existing = LoadExisting(store, fresh.Keys);
-            foreach (var (key, old) in existing) Overlay(old, fresh[key]);
-            foreach (var (key, old) in existing) fresh[key] = old;
-            DeleteKeys(store, existing.Keys);
-            AppendChunks(store, fresh);
-            progress?.Report($"appended at {clock.Elapsed.TotalSeconds:F2} s");
+            int chunks;
+            if (Convert.ToInt64(store.Scalar("SELECT count(*) FROM series"), Fmt.Inv) == 0)
+            {
+                // Nothing to merge with: chunks are built on worker threads while this thread appends them.
+                progress?.Report($"writing month chunks for {spans.Count:N0} stations");
+                chunks = AppendChunks(store, Streamed(batch));
+            }
+            else
+            {
+                var fresh = BuildChunks(batch);
+                progress?.Report($"merging {fresh.Count:N0} month chunks for {spans.Count:N0} stations (built in {clock.Elapsed.TotalSeconds:F2} s)");
+                var existing = LoadExisting(store, fresh.Keys);
+                foreach (var (key, old) in existing) Overlay(old, fresh[key]);
+                foreach (var (key, old) in existing) fresh[key] = old;
+                DeleteKeys(store, existing.Keys);
+                chunks = AppendChunks(store, fresh.Select(kv => (kv.Key, kv.Value)));
+            }
+            progress?.Report($"appended {chunks:N0} chunks at {clock.Elapsed.TotalSeconds:F2} s");
             UpsertStations(store, batch, spans);
             LogIngest(store, batch);
             tx.Commit();
@@ -37,6 +47,11 @@ public static class StoreWriter
         store.Execute("CHECKPOINT");
         progress?.Report($"checkpointed at {clock.Elapsed.TotalSeconds:F2} s");
     }
+
+    /// <summary>The batch's month chunks in series order, built in parallel ahead of the consumer.</summary>
+    private static IEnumerable<(ChunkKey, Chunk)> Streamed(ImportBatch batch) =>
+        batch.Series.Where(kv => !kv.Value.IsEmpty).ToArray().AsParallel().AsOrdered()
+            .SelectMany(kv => SeriesChunks(kv.Key.Station, kv.Key.Variable, kv.Value));
 
     /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
     private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch)
@@ -124,17 +139,20 @@ public static class StoreWriter
         store.Execute("DELETE FROM series WHERE (station_id, variable, start_hour) IN (SELECT station_id, variable, start_hour FROM wanted)");
     }
 
-    private static void AppendChunks(AqStore store, Dictionary<ChunkKey, Chunk> chunks)
+    private static int AppendChunks(AqStore store, IEnumerable<(ChunkKey, Chunk)> chunks)
     {
+        var n = 0;
         using var app = store.Connection.CreateAppender("series");
         foreach (var (k, c) in chunks)
         {
+            n++;
             var row = app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour)
                 .AppendValue(StoreChunks.Blob(c.Values));
             if (c.Flags.AsSpan().IndexOfAnyExcept((byte)0) < 0) row.AppendNullValue(); // most chunks carry no flag: store NULL
             else row.AppendValue((IEnumerable<byte>)c.Flags);
             row.EndRow();
         }
+        return n;
     }
 
     /// <summary>All stations in one statement: appended to a temp table, then merged (single-row upserts cost
