@@ -69,6 +69,19 @@ public sealed class SeriesBuilder(string stationId, string variable)
         return n;
     }
 
+    /// <summary>Observed hours and, of those, the ones with a QC flag, counted without building dense arrays.</summary>
+    public (long Observed, long Flagged) CountObservedAndFlagged()
+    {
+        long observed = 0, flagged = 0;
+        for (var k = 0; k < Length; k++)
+        {
+            if (_state[_lo + k - _start] != Observed) continue;
+            observed++;
+            if (k < Flags.Length && Flags[k] != 0) flagged++;
+        }
+        return (observed, flagged);
+    }
+
     public bool IsObserved(int hour) => hour >= _start && hour < _start + _state.Length && _state[hour - _start] == Observed;
 
     public float Get(int hour) => IsObserved(hour) ? _values[hour - _start] : float.NaN;

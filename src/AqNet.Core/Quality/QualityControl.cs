@@ -31,9 +31,12 @@ public static class QualityControl
         });
         var dense = new Dictionary<(string, string), (float[] V, bool[] M, byte[] F, int First)>(series.Length);
         for (var k = 0; k < series.Length; k++) dense[series[k].Key] = results[k];
-        foreach (var ((station, variable), pm25) in dense)
+        // Each station's PM2.5/PM10 pair touches only its own two series: stations run in parallel as well.
+        var pairs = dense.Where(kv => kv.Key.Item2 == Variables.Pm25 && dense.ContainsKey((kv.Key.Item1, Variables.Pm10)))
+            .Select(kv => (Pm25: kv.Value, Pm10: dense[(kv.Key.Item1, Variables.Pm10)])).ToArray();
+        Parallel.ForEach(pairs, pair =>
         {
-            if (variable != Variables.Pm25 || !dense.TryGetValue((station, Variables.Pm10), out var pm10)) continue;
+            var (pm25, pm10) = pair;
             // Both values get the flag: from one station's data alone we cannot tell which instrument is wrong.
             for (var i = 0; i < pm25.V.Length; i++)
             {
@@ -45,7 +48,9 @@ public static class QualityControl
                     pm10.F[j] |= (byte)QcFlags.Pm25AbovePm10;
                 }
             }
-        }
-        return new QcReport(dense.ToDictionary(k => k.Key, k => QcCounts.Count(k.Value.M, k.Value.F)));
+        });
+        var counts = new QcCounts[series.Length];
+        Parallel.For(0, series.Length, k => counts[k] = QcCounts.Count(results[k].M, results[k].F));
+        return new QcReport(Enumerable.Range(0, series.Length).ToDictionary(k => series[k].Key, k => counts[k]));
     }
 }

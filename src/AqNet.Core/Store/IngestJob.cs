@@ -46,14 +46,7 @@ public sealed record IngestSummary(
         var spans = StoreWriter.StationSpans(batch);
         var series = batch.Series.Where(kv => !kv.Value.IsEmpty).ToArray();
         var counts = new (long Observed, long Flagged)[series.Length];
-        Parallel.For(0, series.Length, k =>
-        {
-            var (_, mask) = series[k].Value.Dense();
-            var flags = series[k].Value.DenseFlags();
-            long flagged = 0;
-            for (var i = 0; i < mask.Length; i++) if (mask[i] && flags[i] != 0) flagged++;
-            counts[k] = (mask.AsSpan().Count(true), flagged);
-        });
+        Parallel.For(0, series.Length, k => counts[k] = series[k].Value.CountObservedAndFlagged());
         var perVar = new List<(string, long, long, long)>();
         foreach (var v in Data.Variables.All)
         {

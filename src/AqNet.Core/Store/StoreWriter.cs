@@ -69,7 +69,6 @@ public static class StoreWriter
     private static List<(ChunkKey, Chunk)> SeriesChunks(string station, string variable, SeriesBuilder series)
     {
         var list = new List<(ChunkKey, Chunk)>();
-        var (values, mask) = series.Dense();
         var flags = series.DenseFlags();
         for (var h = series.FirstHour; h <= series.LastHour;)
         {
@@ -78,10 +77,9 @@ public static class StoreWriter
             var any = false;
             for (; h <= series.LastHour && h < end; h++)
             {
-                var i = h - series.FirstHour;
-                if (!mask[i]) continue;
-                chunk.Values[h - start] = values[i];
-                chunk.Flags[h - start] = flags[i];
+                if (!series.IsObserved(h)) continue;
+                chunk.Values[h - start] = series.Get(h);
+                chunk.Flags[h - start] = flags[h - series.FirstHour];
                 any = true;
             }
             if (any) list.Add((new ChunkKey(station, variable, start), chunk));

@@ -37,6 +37,8 @@ public sealed record SpatialExperimentOptions
     /// <summary>Training schedule of the neural kNN per fold (ignored with Quick).</summary>
     public int Epochs { get; init; } = 4;
     public int StepsPerEpoch { get; init; } = 100;
+    /// <summary>Hours of each neighbour's input window (ending at the estimated hour).</summary>
+    public int Window { get; init; } = 24;
     /// <summary>Neural kNN training: probability that a station is hidden from its neighbours at an hour of a batch.</summary>
     public double NeighbourDropout { get; init; }
     public double TestFraction { get; init; } = 0.2;
@@ -64,6 +66,7 @@ public sealed record SpatialExperimentOptions
         if (Ks.Count == 0 || Ks.Any(k => k < 1)) throw new InputException($"--k {string.Join(",", Ks)} is not allowed; expected integers >= 1, e.g. 5,10,20");
         if (Epochs < 1 || StepsPerEpoch < 1) throw new InputException($"--epochs {Epochs} --steps-per-epoch {StepsPerEpoch} are not allowed; expected integers >= 1");
         if (Seeds < 1) throw new InputException($"--seeds {Seeds} is not allowed; expected an integer >= 1");
+        if (Window < 1) throw new InputException($"--window {Window} is not allowed; expected an integer >= 1 (hours)");
         if (!(NeighbourDropout >= 0 && NeighbourDropout < 1)) throw new InputException($"--neighbour-dropout {Fmt.D(NeighbourDropout)} is not allowed; expected a probability in [0, 1)");
         if (AheadHours.Any(h => h < 1)) throw new InputException($"ahead hours {string.Join(",", AheadHours)} are not allowed; expected integers >= 1");
         if (!(TestFraction > 0 && TestFraction < 1)) throw new InputException($"test fraction {Fmt.D(TestFraction)} is not allowed; expected a number in (0, 1)");
