@@ -58,6 +58,27 @@ public sealed class SeriesBuilder(string stationId, string variable)
         return true;
     }
 
+    /// <summary>Many cells at once, for importers that hold a day as a [row, column] block: src[offset + k·stride] at
+    /// hours[k]. Returns −1, or the first k whose hour was already set (the caller reports it with <see cref="Set"/>;
+    /// the ingest fails there, so what was set before it does not matter).</summary>
+    public int TrySetStrided(ReadOnlySpan<int> hours, float[] src, int offset, int stride)
+    {
+        if (hours.IsEmpty) return -1;
+        int lo = hours[0], hi = hours[0];
+        foreach (var h in hours) { if (h < lo) lo = h; if (h > hi) hi = h; }
+        Ensure(lo);
+        Ensure(hi);
+        for (var k = 0; k < hours.Length; k++)
+        {
+            var i = hours[k] - _start;
+            if (_state[i] != Missing) return k;
+            var x = src[offset + k * stride];
+            if (float.IsFinite(x)) { _values[i] = x; _state[i] = Observed; }
+            else { _values[i] = float.NaN; _state[i] = SetEmpty; }
+        }
+        return -1;
+    }
+
     /// <summary>Missing, Observed or SetEmpty at an absolute hour (Missing outside the touched range).</summary>
     public byte StateAt(int hour) => hour >= _start && hour < _start + _state.Length ? _state[hour - _start] : Missing;
 

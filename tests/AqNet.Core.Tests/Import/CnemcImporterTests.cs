@@ -83,6 +83,18 @@ public class CnemcImporterTests
         Assert.Contains("columns 4 and 6", ex.Message);
     }
 
+    [Theory]
+    [InlineData("20190101,0,PM2.5,1,2\r\n20190101,1,PM2.5,3,4\r\n20190101,1,PM2.5,5,6\r\n", "line 4, column 4")]   // evenly spaced rows
+    [InlineData("20190101,0,PM2.5,1,2\r\n20190101,1,PM2.5,3,4\r\n20190101,1,AQI,9,9\r\n20190101,1,PM2.5,,6\r\n", "line 5, column 4")] // uneven; a blank repeats too
+    public void An_hour_repeated_within_a_file_names_the_repeated_line_and_first_column(string rows, string where)
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("china_sites_20190101.csv", "date,hour,type,1001A,1002A\r\n" + rows);
+        var ex = Assert.Throws<InputException>(() => Read(f));
+        Assert.Contains("duplicated timestamp", ex.Message);
+        Assert.Contains(where, ex.Message);
+    }
+
     [Fact]
     public void The_same_day_twice_is_a_duplicated_timestamp()
     {
