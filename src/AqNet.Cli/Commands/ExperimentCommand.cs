@@ -62,7 +62,6 @@ public static class ExperimentCommand
         var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "5,10,20" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds for the neural model.", DefaultValueFactory = _ => 1 };
         var window = new Option<int>("--window") { Description = "Hours of each neighbour's input window, ending at the estimated hour.", DefaultValueFactory = _ => 24 };
-        var planeInput = new Option<bool>("--plane-input") { Description = "The neural kNN's decoder also reads a local inverse-distance-weighted plane fit through the neighbours (extrapolates their gradient at the network's edge)." };
         var nbDrop = new Option<double>("--neighbour-dropout") { Description = "Neural kNN training: probability that a station is hidden from its neighbours at an hour (augments a small network's geometries)." };
         var ahead = new Option<string?>("--ahead") { Description = "Also estimate hours ahead at the hidden places, e.g. 6,12,24." };
         var quick = new Option<bool>("--quick") { Description = "A short training schedule." };
@@ -74,7 +73,7 @@ public static class ExperimentCommand
         var noKrigingBase = new Option<bool>("--no-kriging-base") { Description = "The neural kNN corrects its own attention-weighted mean instead of an ordinary-kriging estimate (variogram fitted on the training hours)." };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, planeInput, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase,
+            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -82,7 +81,7 @@ public static class ExperimentCommand
             {
                 StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = r.GetValue(protocol)!,
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
-                Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), PlaneInput = r.GetValue(planeInput), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
+                Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
                 KrigingBase = !r.GetValue(noKrigingBase),
             };

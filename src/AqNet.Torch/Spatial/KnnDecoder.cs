@@ -22,16 +22,14 @@ public sealed class KnnDecoder : Module
 
     /// <param name="krigingInput">With a kriging base the decoder also reads (base − v̄), how far kriging and the
     /// learned weights disagree.</param>
-    /// <param name="planeInput">The decoder also reads (plane − base), see <see cref="PlaneWeights"/>.</param>
-    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout, bool krigingInput = false, bool planeInput = false) : base(name)
+    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout, bool krigingInput = false) : base(name)
     {
         Guard.AtLeast(featureSize, 1, nameof(featureSize));
         Guard.AtLeast(hidden, 1, nameof(hidden));
         Guard.AtLeast(outputs, 1, nameof(outputs));
         Guard.Probability(dropout, nameof(dropout));
         KrigingInput = krigingInput;
-        PlaneInput = planeInput;
-        ExtraInputs = Extra + (krigingInput ? 1 : 0) + (planeInput ? 1 : 0);
+        ExtraInputs = Extra + (krigingInput ? 1 : 0);
         first = Linear(featureSize + ExtraInputs, hidden);
         this.dropout = Dropout(dropout);
         output = Linear(hidden, outputs);
@@ -43,23 +41,19 @@ public sealed class KnnDecoder : Module
         RegisterComponents();
     }
 
-    /// <summary>Inputs after h: v̄, s_v, d̄, b̄ (2), with a kriging input base − v̄, with a plane input plane − base.</summary>
+    /// <summary>Inputs after h: v̄, s_v, d̄, b̄ (2) and, with a kriging input, base − v̄.</summary>
     public int ExtraInputs { get; }
 
     public bool KrigingInput { get; }
 
-    public bool PlaneInput { get; }
-
-    // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2], baseValue: [B] or null (= vbar), planeValue: [B] or null
-    // (= base) → ŷ: [B, H] (scaled PM2.5)
-    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing, Tensor? baseValue = null, Tensor? planeValue = null)
+    // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2], baseValue: [B] or null (= vbar) → ŷ: [B, H] (scaled PM2.5)
+    public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
         baseValue ??= vbar;   // no kriging weights given: the base is v̄ (and base − v̄ = 0)
-        planeValue ??= baseValue;
-        var parts = new List<Tensor> { h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing };
-        if (KrigingInput) parts.Add((baseValue - vbar).unsqueeze(1));
-        if (PlaneInput) parts.Add((planeValue - baseValue).unsqueeze(1));
+        Tensor[] parts = KrigingInput
+            ? [h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing, (baseValue - vbar).unsqueeze(1)]
+            : [h, vbar.unsqueeze(1), spread.unsqueeze(1), dist.unsqueeze(1), bearing];
         var input = cat(parts, 1);
         return DecodeHidden(first.forward(input), baseValue).MoveToOuterDisposeScope();
     }

@@ -98,8 +98,7 @@ internal static class KnnInference
         using (var pr = model.Prior(ld))                                                      // [P, K]
             prior = pr.contiguous().data<float>().ToArray();
         var kriging = est.Options.Variogram?.Weights(geometry, est.Points);   // [P, K]: the base uses all K
-        var plane = est.Options.PlaneInput ? PlaneWeights.Of(geometry) : null;   // [P, K]
-        return new KnnKernel(model, geometry, geoTerm, prior, useKs, kriging, plane);
+        return new KnnKernel(model, geometry, geoTerm, prior, useKs, kriging);
     }
 
     /// <summary>Mean and population spread over the k estimates of each row (µg/m³), NaN where no k had an observed

@@ -21,15 +21,9 @@ internal sealed class KnnKernel
     private readonly float[] prior;       // [P, K] −β·ln(d + offset)
     private readonly int[] ks;
     private readonly float[]? kriging;    // [P, K] ordinary-kriging weights of each point's K neighbours
-    private readonly float[]? plane;      // [P, K] plane-intercept weights (PlaneWeights), with a plane input
-    private readonly bool krigingInput;
 
-    public KnnKernel(NeuralKnnModel model, NeighbourGeometry geometry, float[] geoTerm, float[] prior, int[] ks, float[]? kriging = null, float[]? plane = null)
+    public KnnKernel(NeuralKnnModel model, NeighbourGeometry geometry, float[] geoTerm, float[] prior, int[] ks, float[]? kriging = null)
     {
-        if (model.Options.PlaneInput != plane is not null)
-            throw new ArgumentException($"the model {(model.Options.PlaneInput ? "reads" : "does not read")} a plane estimate but plane weights were {(plane is null ? "not " : "")}given", nameof(plane));
-        this.plane = plane;
-        krigingInput = model.Options.KrigingBase;
         (scoreW, scoreB) = model.ScoreOutput();
         var (firstW, bias) = model.DecoderFirstLayer();   // [Dh, D + Extra] row-major (torch Linear layout)
         firstB = bias;
@@ -100,8 +94,7 @@ internal sealed class KnnKernel
         baseOut.Clear();
         ok.Clear();
         if (float.IsNegativeInfinity(maxScore)) return;
-        var krigingBase = kriging is null ? float.NaN : LinearValue(kriging, pt, v, sc);
-        var planeValue = plane is null ? float.NaN : LinearValue(plane, pt, v, sc);
+        var krigingBase = kriging is null ? float.NaN : KrigingValue(pt, v, sc);
         // Running sums over the neighbours, read out at each k. exp(score − max over all K) is exact up to a common
         // factor; a prefix whose own scores all underflow is redone with its own maximum.
         Array.Clear(sc.SumU);
@@ -111,8 +104,8 @@ internal sealed class KnnKernel
         {
             if (sc.Mask[j]) Accumulate(ref m, sc.SumU, Math.Exp(sc.Scores[j] - maxScore), pt, j, v, u, sc);
             if (j + 1 != ks[next]) continue;
-            if (m.E > 0) Emit(next, krigingBase, planeValue, m, sc.SumU, pre, baseOut, ok);
-            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, krigingBase, planeValue, v, u, pre, baseOut, ok, sc);
+            if (m.E > 0) Emit(next, krigingBase, m, sc.SumU, pre, baseOut, ok);
+            else if (sc.Mask.AsSpan(0, j + 1).Contains(true)) Prefix(next, j + 1, pt, krigingBase, v, u, pre, baseOut, ok, sc);
             next++;
         }
     }
@@ -132,11 +125,10 @@ internal sealed class KnnKernel
         Axpy((float)e, u.AsSpan(st * dh, dh), sumU);
     }
 
-    // Σ λᵢ vᵢ / Σ λᵢ over the observed of all K neighbours (kriging or plane weights λ), or NaN (the kriging base falls
-    // back to v̄, the plane to the base) when the observed weights sum to almost nothing.
-    private float LinearValue(float[] weights, int pt, float[] v, Scratch sc)
+    // Σ λᵢ vᵢ / Σ λᵢ over the observed of all K neighbours, or NaN (use v̄) when the observed weights sum to almost nothing.
+    private float KrigingValue(int pt, float[] v, Scratch sc)
     {
-        var lam = weights.AsSpan(pt * geometry.K, geometry.K);
+        var lam = kriging.AsSpan(pt * geometry.K, geometry.K);
         double sl = 0, slv = 0;
         for (var j = 0; j < geometry.K; j++)
         {
@@ -164,7 +156,7 @@ internal sealed class KnnKernel
     }
 
     // The rare case: every observed score of the first k lies ~700 below the overall maximum.
-    private void Prefix(int slot, int k, int pt, float krigingBase, float planeValue, float[] v, float[] u, Span<float> pre, Span<float> baseOut, Span<bool> ok, Scratch sc)
+    private void Prefix(int slot, int k, int pt, float krigingBase, float[] v, float[] u, Span<float> pre, Span<float> baseOut, Span<bool> ok, Scratch sc)
     {
         var m = float.NegativeInfinity;
         for (var j = 0; j < k; j++) if (sc.Mask[j] && sc.Scores[j] > m) m = sc.Scores[j];
@@ -172,20 +164,17 @@ internal sealed class KnnKernel
         var moments = new Moments();
         for (var j = 0; j < k; j++)
             if (sc.Mask[j]) Accumulate(ref moments, sumU, Math.Exp(sc.Scores[j] - m), pt, j, v, u, sc);
-        Emit(slot, krigingBase, planeValue, moments, sumU, pre, baseOut, ok);
+        Emit(slot, krigingBase, moments, sumU, pre, baseOut, ok);
     }
 
-    // The decoder's first layer for the first k neighbours: W_h·h + W_e·[v̄, s_v, d̄, b̄ (, base − v̄) (, plane − base)] + b,
-    // with h's part interpolated from u; writes the decoder's base (v̄ or the kriging base).
-    private void Emit(int slot, float krigingBase, float planeValue, Moments m, float[] sumU, Span<float> pre, Span<float> baseOut, Span<bool> ok)
+    // The decoder's first layer for the first k neighbours: W_h·h + W_e·[v̄, s_v, d̄, b̄ (, base − v̄)] + b, with h's part
+    // interpolated from u; writes the decoder's base (v̄ or the kriging base).
+    private void Emit(int slot, float krigingBase, Moments m, float[] sumU, Span<float> pre, Span<float> baseOut, Span<bool> ok)
     {
         var mean = (float)(m.V / m.E);
         var spread = Math.Sqrt(Math.Max(0, m.V2 / m.E - (double)mean * mean) + 1e-4);
         var baseValue = float.IsNaN(krigingBase) ? mean : krigingBase;
-        Span<float> extra = [mean, (float)spread, (float)(m.D / m.E), (float)(m.B0 / m.E), (float)(m.B1 / m.E), 0, 0];
-        var n = 5;
-        if (krigingInput) extra[n++] = baseValue - mean;
-        if (plane is not null) extra[n++] = float.IsNaN(planeValue) ? 0 : planeValue - baseValue;
+        ReadOnlySpan<float> extra = [mean, (float)spread, (float)(m.D / m.E), (float)(m.B0 / m.E), (float)(m.B1 / m.E), baseValue - mean];
         var o = pre.Slice(slot * dh, dh);
         var inv = (float)(1 / m.E);
         for (var c = 0; c < dh; c++) o[c] = sumU[c] * inv + firstB[c];

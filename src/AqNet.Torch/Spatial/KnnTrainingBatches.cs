@@ -13,7 +13,6 @@ internal sealed class KnnTrainingBatches : IDisposable
     private readonly NeighbourGeometry geometry;
     private readonly Tensor nbIdx, geo, logDist, valid;   // [S, Kmax] (geo [S, Kmax, G])
     private readonly Tensor? kriging;                      // [S, Kmax] OK weights of each target's Kmax neighbours
-    private readonly Tensor? plane;                        // [S, Kmax] plane-intercept weights (PlaneWeights)
 
     public KnnTrainingBatches(NeuralKnnModel model, StationFeatures feats, NeighbourGeometry geometry, IReadOnlyList<Core.Spatial.GeoPoint>? points = null)
     {
@@ -31,7 +30,6 @@ internal sealed class KnnTrainingBatches : IDisposable
             ArgumentNullException.ThrowIfNull(points);
             kriging = tensor(vg.Weights(geometry, points), [s, k]);
         }
-        if (model.Options.PlaneInput) plane = tensor(PlaneWeights.Of(geometry), [s, k]);
     }
 
     /// <summary>Neighbour station indices of every target for a given k (for batch checks).</summary>
@@ -81,15 +79,14 @@ internal sealed class KnnTrainingBatches : IDisposable
         var a = model.StationTerm(z, pmT);                                                      // [B, S, Hs]
         var obsT = tensor(obs).view(b, s);
         var preds = new Tensor[ks.Count];
-        Tensor? baseValue = null, planeValue = null;                                            // [B·S] over all Kmax neighbours
-        if (kriging is not null || plane is not null)
+        Tensor? baseValue = null;                                                               // [B·S] kriging base over all Kmax neighbours
+        if (kriging is not null)
         {
             var kk = geometry.K;
             var all = nbIdx.reshape(-1);
             var vAll = pmT.index_select(1, all).view(b * s, kk);
             var mAll = obsT.index_select(1, all).view(b, s, kk).logical_and(valid.unsqueeze(0)).view(b * s, kk);
-            if (kriging is not null) baseValue = NeuralKnnModel.KrigingEstimate(kriging.unsqueeze(0).expand(b, s, kk).reshape(b * s, kk), vAll, mAll);
-            if (plane is not null) planeValue = NeuralKnnModel.KrigingEstimate(plane.unsqueeze(0).expand(b, s, kk).reshape(b * s, kk), vAll, mAll);
+            baseValue = NeuralKnnModel.KrigingEstimate(kriging.unsqueeze(0).expand(b, s, kk).reshape(b * s, kk), vAll, mAll);
         }
         var mask = tensor(ym).view(b * s, h);
         for (var c = 0; c < ks.Count; c++)
@@ -104,7 +101,7 @@ internal sealed class KnnTrainingBatches : IDisposable
             var mNb = obsT.index_select(1, idx).view(b, s, k).logical_and(valid.narrow(1, 0, k).unsqueeze(0)).view(b * s, k);
             var ld = logDist.narrow(1, 0, k).unsqueeze(0).expand(b, s, k).reshape(b * s, k);
             var gg = geo.narrow(1, 0, k).unsqueeze(0).expand(b, s, k, NeighbourGeometry.G).reshape(b * s, k, NeighbourGeometry.G);
-            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb, baseValue, planeValue).Prediction.MoveToOuterDisposeScope();
+            preds[c] = model.Combine(zNb, aNb, gNb, vNb, ld, gg, mNb, baseValue).Prediction.MoveToOuterDisposeScope();
             mask = mask * mNb.any(1, keepdim: true).to_type(ScalarType.Float32);
         }
         return (preds, tensor(y).view(b * s, h).MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
@@ -112,6 +109,6 @@ internal sealed class KnnTrainingBatches : IDisposable
 
     public void Dispose()
     {
-        nbIdx.Dispose(); geo.Dispose(); logDist.Dispose(); valid.Dispose(); kriging?.Dispose(); plane?.Dispose();
+        nbIdx.Dispose(); geo.Dispose(); logDist.Dispose(); valid.Dispose(); kriging?.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public sealed class NeuralKnnModel : Module
         Options = options;
         encoder = new TemporalEncoder("encoder", options.EncoderOptions);
         scorer = new NeighbourScorer("scorer", encoder.OutputSize, NeighbourGeometry.G, options.GeoHidden, options.ScoreHidden);
-        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout, options.KrigingBase, options.PlaneInput);
+        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout, options.KrigingBase);
         RegisterComponents();
     }
 
@@ -62,17 +62,16 @@ public sealed class NeuralKnnModel : Module
     /// <summary>The weighting and decoding from precomputed terms. zNb: [B, K, D], stationTerm, geoTerm: [B, K, Hs],
     /// value (latest scaled PM2.5), logDistance: [B, K], geo: [B, K, G], mask: [B, K] bool → (ŷ [B, H], w [B, K]).</summary>
     public (Tensor Prediction, Tensor Weights) Combine(Tensor zNb, Tensor stationTerm, Tensor geoTerm, Tensor value,
-        Tensor logDistance, Tensor geo, Tensor mask, Tensor? baseValue = null, Tensor? planeValue = null)
+        Tensor logDistance, Tensor geo, Tensor mask, Tensor? baseValue = null)
     {
         using var scores = scorer.Scores(stationTerm, geoTerm, logDistance);
-        return WeightAndDecode(scores, zNb, value, geo, mask, baseValue, planeValue);
+        return WeightAndDecode(scores, zNb, value, geo, mask, baseValue);
     }
 
     /// <summary>Softmax weights over the unmasked neighbours and the decoded estimate. scores, value, mask: [B, K],
     /// zNb: [B, K, D], geo: [B, K, G] → (ŷ [B, H], w [B, K]). baseValue: [B], the kriging base
     /// (<see cref="KrigingEstimate"/>; NaN = use v̄), or null for v̄.</summary>
-    /// planeValue: [B] the plane estimate (<see cref="PlaneWeights"/>; NaN = none, the decoder then reads 0).
-    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask, Tensor? baseValue = null, Tensor? planeValue = null)
+    public (Tensor Prediction, Tensor Weights) WeightAndDecode(Tensor scores, Tensor zNb, Tensor value, Tensor geo, Tensor mask, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
         var w = MaskedSoftmax(scores, mask);                                                    // [B, K]
@@ -82,9 +81,7 @@ public sealed class NeuralKnnModel : Module
         var spread = (w * v.sub(vbar.unsqueeze(1)).square()).sum(1).add(Scalars.SpreadFloor, Scalars.One).sqrt(); // [B]
         var dist = (w * geo.select(-1, 0)).sum(1);                                                // [B]
         var bearing = w.unsqueeze(1).bmm(geo.narrow(-1, 2, 2)).squeeze(1);                        // [B, 2]
-        var b = baseValue is null ? vbar : where(baseValue.isnan(), vbar, baseValue);
-        var plane = planeValue is null ? null : where(planeValue.isnan(), b, planeValue);
-        var y = decoder.Decode(h, vbar, spread, dist, bearing, b, plane);
+        var y = decoder.Decode(h, vbar, spread, dist, bearing, baseValue is null ? null : where(baseValue.isnan(), vbar, baseValue));
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 
@@ -103,12 +100,12 @@ public sealed class NeuralKnnModel : Module
     /// <summary>The whole model from neighbour windows. x: [B, K, W, F], geo: [B, K, G], distKm, value: [B, K],
     /// mask: [B, K] bool, baseValue: [B] the kriging base (with one; see <see cref="KrigingEstimate"/>) → (ŷ [B, H]
     /// scaled, w [B, K]).</summary>
-    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask, Tensor? baseValue = null, Tensor? planeValue = null)
+    public (Tensor Prediction, Tensor Weights) Forward(Tensor x, Tensor geo, Tensor distKm, Tensor value, Tensor mask, Tensor? baseValue = null)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], k = x.shape[1];
         var z = Encode(x.reshape(b * k, x.shape[2], x.shape[3])).view(b, k, -1);              // [B, K, D]
-        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask, baseValue, planeValue);
+        var (y, w) = Combine(z, StationTerm(z, value), GeoTerm(geo), value, LogDistance(distKm), geo, mask, baseValue);
         return (y.MoveToOuterDisposeScope(), w.MoveToOuterDisposeScope());
     }
 

@@ -37,9 +37,6 @@ public sealed record NeuralKnnOptions
     /// <summary>The decoder adds its correction to an ordinary-kriging estimate from the observed neighbours instead of
     /// to the attention-weighted mean v̄: an untrained model is then kriging, and training learns what kriging misses.</summary>
     public bool KrigingBase { get; init; }
-    /// <summary>The decoder also reads (plane − base): the intercept of a local inverse-distance-weighted plane through
-    /// the K neighbours (<see cref="PlaneWeights"/>), which extrapolates their gradient where kriging flattens it.</summary>
-    public bool PlaneInput { get; init; }
     /// <summary>The kriging base's variogram, fitted when training starts (null before, and without a kriging base).</summary>
     public KrigingVariogram? Variogram { get; init; }
 
@@ -84,5 +81,5 @@ public sealed record NeuralKnnOptions
     public override string ToString() =>
         $"W={Window.ToString(Fmt.Inv)}h horizons={string.Join("/", Horizons)}h k={string.Join("/", Ks)} vars={string.Join(",", Variables)} " +
         $"hidden={Hidden.ToString(Fmt.Inv)} pooling={Pooling} distScale={Fmt.F(DistanceScaleKm, 1)}km" +
-        (PlaneInput ? " plane input" : "") + (KrigingBase ? Variogram is { } v ? $" kriging base (exponential, nugget {Fmt.F(v.Nugget, 3)}, sill {Fmt.F(v.Nugget + v.PartialSill, 3)}, range {Fmt.F(v.RangeKm, 1)} km)" : " kriging base" : "");
+        (KrigingBase ? Variogram is { } v ? $" kriging base (exponential, nugget {Fmt.F(v.Nugget, 3)}, sill {Fmt.F(v.Nugget + v.PartialSill, 3)}, range {Fmt.F(v.RangeKm, 1)} km)" : " kriging base" : "");
 }

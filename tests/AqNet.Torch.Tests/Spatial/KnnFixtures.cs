@@ -39,9 +39,9 @@ internal static class KnnFixtures
         Epochs = epochs, StepsPerEpoch = steps, BatchHours = 8, ValidationHours = 16, Seed = 5, Patience = 0, OnBatch = onBatch,
     };
 
-    public static NeuralKnnEstimator Trained(Panel panel, IReadOnlyCollection<string> hidden, NeuralKnnTrainOptions? t = null, bool krigingBase = false, bool planeInput = false)
+    public static NeuralKnnEstimator Trained(Panel panel, IReadOnlyCollection<string> hidden, NeuralKnnTrainOptions? t = null, bool krigingBase = false)
     {
         var (train, val) = Ranges(panel.Hours);
-        return NeuralKnnEstimator.Train(panel, hidden, train, val, Options with { KrigingBase = krigingBase, PlaneInput = planeInput }, t ?? Train(), null, default);
+        return NeuralKnnEstimator.Train(panel, hidden, train, val, Options with { KrigingBase = krigingBase }, t ?? Train(), null, default);
     }
 }

@@ -180,14 +180,12 @@ public sealed class KnnKernelTests
     /// geometry, whose crowding term depends on the neighbour set, is that of the largest k, as in training, and so is
     /// the kriging base.)</summary>
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void Fused_inference_equals_the_torch_forward_for_each_k_and_their_mean_and_spread(bool krigingBase, bool planeInput)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fused_inference_equals_the_torch_forward_for_each_k_and_their_mean_and_spread(bool krigingBase)
     {
         var panel = KnnFixtures.Panel();
-        using var est = KnnFixtures.Trained(panel, [], KnnFixtures.Train(epochs: 2, steps: 4), krigingBase, planeInput);
+        using var est = KnnFixtures.Trained(panel, [], KnnFixtures.Train(epochs: 2, steps: 4), krigingBase);
         Assert.Equal(krigingBase, est.Options.Variogram is not null);
         // A short training leaves the zero-initialised output layers near zero; random weights make every term count.
         manual_seed(11);
@@ -232,11 +230,8 @@ public sealed class KnnKernelTests
         var baseValue = o.Variogram is { } vg
             ? NeuralKnnModel.KrigingEstimate(tensor(vg.Weights(g, est.Points)).view(1, kk), tensor(v).view(1, kk), tensor(m).view(1, kk))
             : null;
-        var planeValue = o.PlaneInput
-            ? NeuralKnnModel.KrigingEstimate(tensor(PlaneWeights.Of(g)).view(1, kk), tensor(v).view(1, kk), tensor(m).view(1, kk))
-            : null;
         var (y, _) = est.Model.Forward(tensor(x).view(1, k, o.Window, o.Features), geo, dist, tensor(v).view(1, kk).narrow(1, 0, k),
-            tensor(m).view(1, kk).narrow(1, 0, k), baseValue, planeValue);
+            tensor(m).view(1, kk).narrow(1, 0, k), baseValue);
         return y.item<float>() * (float)est.Scaler.Std[0] + (float)est.Scaler.Mean[0];
     }
 

@@ -31,8 +31,6 @@ public sealed record SpatialExperimentOptions
     /// <summary>The neural kNN decodes a correction to an ordinary-kriging estimate instead of to its weighted mean
     /// (on by default: LOSO MAE 11.64 against 11.97 without, docs/results.md).</summary>
     public bool KrigingBase { get; init; } = true;
-    /// <summary>The neural kNN's decoder also reads a local plane fit's estimate (extrapolates the neighbours' gradient).</summary>
-    public bool PlaneInput { get; init; }
     /// <summary>Only stations inside this box (lon0, lat0, lon1, lat1 in degrees) take part, e.g. northern China
     /// out of the national network; null = all stations with coordinates.</summary>
     public (double Lon0, double Lat0, double Lon1, double Lat1)? Region { get; init; }
