@@ -62,7 +62,7 @@ public static class ExperimentCommand
         var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "5,10,20" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds for the neural model.", DefaultValueFactory = _ => 1 };
         var window = new Option<int>("--window") { Description = "Hours of each neighbour's input window, ending at the estimated hour.", DefaultValueFactory = _ => 24 };
-        var nbDrop = new Option<double>("--neighbour-dropout") { Description = "Neural kNN training: probability that a station is hidden from its neighbours at an hour (augments a small network's geometries)." };
+        var nbDrop = new Option<double>("--neighbour-dropout") { Description = "Neural kNN training: probability that a station is hidden from its neighbours at an hour (augments a small network's geometries).", DefaultValueFactory = _ => 0.2 };
         var ahead = new Option<string?>("--ahead") { Description = "Also estimate hours ahead at the hidden places, e.g. 6,12,24." };
         var quick = new Option<bool>("--quick") { Description = "A short training schedule." };
         var output = new Option<string>("--out") { Description = "Output folder: results.json, report.md, figures/, model/.", Required = true };
