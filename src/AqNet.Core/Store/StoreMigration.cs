@@ -6,8 +6,14 @@ namespace AqNet.Core.Store;
 /// failed ingest leaves the old store as it was.</summary>
 internal static class StoreMigration
 {
-    public static int StoredVersion(AqStore store) =>
-        int.TryParse(store.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string, System.Globalization.NumberStyles.Integer, Fmt.Inv, out var v) ? v : StoreSchema.Version;
+    /// <summary>The store's schema version; a value that is not a number is refused, naming it.</summary>
+    public static int StoredVersion(AqStore store)
+    {
+        var raw = store.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
+        if (raw is null) return StoreSchema.Version;   // OpenWrite has just created the store
+        return int.TryParse(raw, System.Globalization.NumberStyles.Integer, Fmt.Inv, out var v) ? v
+            : throw new InputException($"store '{store.Path}' has schema version '{raw}'; expected a number (1 or {StoreSchema.Version})");
+    }
 
     /// <summary>Schema 1 → 2: `series.vals` FLOAT[] (NULL = not observed) becomes a float32 blob (NaN = not
     /// observed); the view `observations`, which read the lists, is dropped.</summary>
