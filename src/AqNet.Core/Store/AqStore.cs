@@ -22,11 +22,8 @@ public sealed class AqStore : IDisposable
         var store = Open(path, readOnly: true);
         var version = store.Scalar("SELECT value FROM meta WHERE key = 'schema_version'");
         if (version is null) { store.Dispose(); throw new InputException($"'{path}' is a DuckDB file but not an AqNet store (no schema_version)"); }
-        if (version is not ("1" or "2"))
-        {
-            store.Dispose();
-            throw new InputException($"store '{path}' has schema version {version}; this AqNet reads versions 1 and {StoreSchema.Version} (a newer AqNet wrote it?)");
-        }
+        try { StoreMigration.StoredVersion(store); }
+        catch { store.Dispose(); throw; }
         return store;
     }
 

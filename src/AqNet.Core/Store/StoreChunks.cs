@@ -16,6 +16,16 @@ internal static class StoreChunks
         return bytes;
     }
 
+    /// <summary>The chunks a query returns; its columns must be station_id, variable, start_hour, vals, flags (the
+    /// default query: every chunk of the store).</summary>
+    public static IEnumerable<(ChunkKey Key, Chunk Chunk)> Query(AqStore store, string sql = "SELECT station_id, variable, start_hour, vals, flags FROM series")
+    {
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return (new ChunkKey(r.GetString(0), r.GetString(1), r.GetInt32(2)), Read(r, 3, 4));
+    }
+
     public static Chunk Read(DbDataReader r, int valsOrdinal, int flagsOrdinal)
     {
         var type = r.GetFieldType(valsOrdinal);

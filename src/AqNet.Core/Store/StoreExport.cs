@@ -52,19 +52,13 @@ public static class StoreExport
                 app.CreateRow().AppendValue(s.Station.Id).AppendValue(s.Station.Name).AppendValue(s.Station.Longitude).AppendValue(s.Station.Latitude).EndRow();
         Execute(mem, "CREATE TABLE export_chunks(station_id VARCHAR, variable VARCHAR, start_hour INTEGER, vals FLOAT[], flags UTINYINT[])");
         long count = 0;
-        using (var cmd = store.Connection.CreateCommand())
         using (var app = mem.CreateAppender("export_chunks"))
-        {
-            cmd.CommandText = "SELECT station_id, variable, start_hour, vals, flags FROM series";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
+            foreach (var (k, c) in StoreChunks.Query(store))
             {
-                var c = StoreChunks.Read(r, 3, 4);
                 foreach (var x in c.Values) if (!float.IsNaN(x)) count++;
-                app.CreateRow().AppendValue(r.GetString(0)).AppendValue(r.GetString(1)).AppendValue(r.GetInt32(2))
+                app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour)
                     .AppendValue(c.Values).AppendValue((IEnumerable<byte>)c.Flags).EndRow();
             }
-        }
         Execute(mem, """
             CREATE VIEW export_obs AS
                 SELECT station_id, variable,

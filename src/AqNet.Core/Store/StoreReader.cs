@@ -35,26 +35,21 @@ public static class StoreReader
         var spans = Stations(store).ToDictionary(s => s.Station.Id);
         if (stationId is not null && !spans.ContainsKey(stationId))
             throw new InputException($"station '{stationId}' is not in store '{store.Path}'; `aqnet stations --store {store.Path}` lists them");
-        using var cmd = store.Connection.CreateCommand();
-        cmd.CommandText = "SELECT station_id, variable, vals, flags FROM series" +
-                          (stationId is null ? "" : " WHERE station_id = " + AqStore.Quote(stationId));
         // (station, variable) → observed, flagged, count per QC bit; counted here because `vals` is a float32 blob
         var counts = new Dictionary<(string Station, string Variable), long[]>();
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
+        foreach (var (key, chunk) in StoreChunks.Query(store, "SELECT station_id, variable, start_hour, vals, flags FROM series" +
+                                                              (stationId is null ? "" : " WHERE station_id = " + AqStore.Quote(stationId))))
+        {
+            if (!counts.TryGetValue((key.Station, key.Variable), out var c)) counts[(key.Station, key.Variable)] = c = new long[2 + QcBits.Length];
+            for (var i = 0; i < chunk.Values.Length; i++)
             {
-                var key = (r.GetString(0), r.GetString(1));
-                if (!counts.TryGetValue(key, out var c)) counts[key] = c = new long[2 + QcBits.Length];
-                var chunk = StoreChunks.Read(r, 2, 3);
-                for (var i = 0; i < chunk.Values.Length; i++)
-                {
-                    if (!float.IsNaN(chunk.Values[i])) c[0]++;
-                    var f = chunk.Flags[i];
-                    if (f == 0) continue;
-                    c[1]++;
-                    for (var b = 0; b < QcBits.Length; b++) if ((f & QcBits[b].Bit) != 0) c[2 + b]++;
-                }
+                if (!float.IsNaN(chunk.Values[i])) c[0]++;
+                var f = chunk.Flags[i];
+                if (f == 0) continue;
+                c[1]++;
+                for (var b = 0; b < QcBits.Length; b++) if ((f & QcBits[b].Bit) != 0) c[2 + b]++;
             }
+        }
         var result = new Dictionary<string, List<VariableCoverage>>();
         foreach (var ((id, variable), c) in counts.OrderBy(kv => kv.Key.Station, StringComparer.Ordinal).ThenBy(kv => kv.Key.Variable, StringComparer.Ordinal))
         {

@@ -11,17 +11,21 @@ internal static class StoreSchema
 {
     public const int Version = 2;
 
-    public const string Ddl = """
+    /// <summary>CREATE TABLE of the series table (also used by <see cref="StoreMigration"/> for its new copy).</summary>
+    public static string SeriesTable(string name) => $"""
+        CREATE TABLE IF NOT EXISTS {name}(
+            station_id VARCHAR NOT NULL, variable VARCHAR NOT NULL, start_hour INTEGER NOT NULL,
+            vals BLOB NOT NULL, flags UTINYINT[]);
+        """;
+
+    public static readonly string Ddl = """
         CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
         CREATE TABLE IF NOT EXISTS stations(
             id VARCHAR PRIMARY KEY, name VARCHAR, longitude DOUBLE, latitude DOUBLE,
             city VARCHAR, province VARCHAR, type VARCHAR, source VARCHAR, time_zone VARCHAR,
             first_hour INTEGER, last_hour INTEGER);
-        CREATE TABLE IF NOT EXISTS series(
-            station_id VARCHAR NOT NULL, variable VARCHAR NOT NULL, start_hour INTEGER NOT NULL,
-            vals BLOB NOT NULL, flags UTINYINT[]);
         CREATE TABLE IF NOT EXISTS ingests(
             id INTEGER, at_utc TIMESTAMP, source VARCHAR, time_zone VARCHAR, files VARCHAR,
             stations INTEGER, observed BIGINT, notes VARCHAR);
-        """;
+        """ + SeriesTable("series");
 }

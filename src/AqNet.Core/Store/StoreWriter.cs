@@ -54,16 +54,8 @@ public static class StoreWriter
             .SelectMany(kv => SeriesChunks(kv.Key.Station, kv.Key.Variable, kv.Value));
 
     /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
-    private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch)
-    {
-        var series = batch.Series.Where(kv => !kv.Value.IsEmpty).ToArray();
-        var perSeries = new List<(ChunkKey, Chunk)>[series.Length];
-        Parallel.For(0, series.Length, k => perSeries[k] = SeriesChunks(series[k].Key.Station, series[k].Key.Variable, series[k].Value));
-        var chunks = new Dictionary<ChunkKey, Chunk>(perSeries.Sum(l => l.Count));
-        foreach (var list in perSeries)
-            foreach (var (key, chunk) in list) chunks[key] = chunk;
-        return chunks;
-    }
+    private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch) =>
+        Streamed(batch).ToDictionary(c => c.Item1, c => c.Item2);
 
     /// <summary>One series as month chunks holding at least one observed value.</summary>
     private static List<(ChunkKey, Chunk)> SeriesChunks(string station, string variable, SeriesBuilder series)
@@ -115,19 +107,13 @@ public static class StoreWriter
     {
         var wanted = keys.ToHashSet();
         var result = new Dictionary<ChunkKey, Chunk>();
-        if (wanted.Count == 0 || Convert.ToInt64(store.Scalar("SELECT count(*) FROM series"), Fmt.Inv) == 0) return result;
+        if (wanted.Count == 0) return result;
         store.Execute("CREATE OR REPLACE TEMP TABLE wanted(station_id VARCHAR, variable VARCHAR, start_hour INTEGER)");
         using (var app = store.Connection.CreateAppender("wanted"))
             foreach (var k in wanted) app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour).EndRow();
-        using var cmd = store.Connection.CreateCommand();
-        cmd.CommandText = "SELECT s.station_id, s.variable, s.start_hour, s.vals, s.flags FROM series s " +
-                          "JOIN wanted w USING (station_id, variable, start_hour)";
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var key = new ChunkKey(r.GetString(0), r.GetString(1), r.GetInt32(2));
-            result[key] = StoreChunks.Read(r, 3, 4);
-        }
+        foreach (var (key, chunk) in StoreChunks.Query(store, "SELECT s.station_id, s.variable, s.start_hour, s.vals, s.flags FROM series s " +
+                                                              "JOIN wanted w USING (station_id, variable, start_hour)"))
+            result[key] = chunk;
         return result;
     }
 
@@ -137,10 +123,11 @@ public static class StoreWriter
         store.Execute("DELETE FROM series WHERE (station_id, variable, start_hour) IN (SELECT station_id, variable, start_hour FROM wanted)");
     }
 
-    private static int AppendChunks(AqStore store, IEnumerable<(ChunkKey, Chunk)> chunks)
+    /// <summary>Appends chunks as rows of <paramref name="table"/> (the series table's layout); returns how many.</summary>
+    internal static int AppendChunks(AqStore store, IEnumerable<(ChunkKey, Chunk)> chunks, string table = "series")
     {
         var n = 0;
-        using var app = store.Connection.CreateAppender("series");
+        using var app = store.Connection.CreateAppender(table);
         foreach (var (k, c) in chunks)
         {
             n++;
