@@ -17,18 +17,19 @@ public static class IngestCommand
         var timeCol = new Option<string?>("--time-column") { Description = "long: time column." };
         var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\"." };
         var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC or an offset in hours such as +8." };
+        var timeZoneCol = new Option<string?>("--time-zone-column") { Description = "long: column giving each row's time zone (UTC, +8, UTC-5); overrides --time-zone." };
         var valueCol = new Option<string?>("--value-column") { Description = "long: value column." };
         var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };
         var variableCol = new Option<string?>("--variable-column") { Description = "long: column naming the variable of each row." };
         var instrumentCol = new Option<string?>("--instrument-column") { Description = "long: instrument column (several instruments per site are reconciled)." };
         var cmd = new Command("ingest", "Read station data into a store: atomic (a failed ingest changes nothing) and idempotent.")
         {
-            format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, valueCol, variable, variableCol, instrumentCol,
+            format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, timeZoneCol, valueCol, variable, variableCol, instrumentCol,
         };
         cmd.SetAction((r, ct) =>
         {
             var longOptions = LongOptions(r.GetValue(preset), r.GetValue(stationCol), r.GetValue(timeCol), r.GetValue(timeFormat),
-                r.GetValue(timeZone), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
+                r.GetValue(timeZone), r.GetValue(timeZoneCol), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
             var options = new ImportOptions { StationsFile = r.GetValue(stations), Long = longOptions };
             var summary = IngestJob.Run(r.GetValue(format)!, r.GetValue(paths)!, options, r.GetValue(store)!, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(summary.ToText());
@@ -38,7 +39,7 @@ public static class IngestCommand
     }
 
     private static LongFormatOptions? LongOptions(string? preset, string? station, string? time, string? timeFormat, string? zone,
-        string? value, string? variable, string? variableColumn, string? instrument)
+        string? zoneColumn, string? value, string? variable, string? variableColumn, string? instrument)
     {
         LongFormatOptions? o = preset switch
         {
@@ -46,7 +47,7 @@ public static class IngestCommand
             "epa" => LongFormatOptions.Epa,
             _ => throw new AqNet.Core.Data.InputException($"unknown --preset '{preset}'; expected epa"),
         };
-        if (station is null && time is null && timeFormat is null && zone is null && value is null && variable is null && variableColumn is null && instrument is null)
+        if (station is null && time is null && timeFormat is null && zone is null && zoneColumn is null && value is null && variable is null && variableColumn is null && instrument is null)
             return o;
         o ??= new LongFormatOptions();
         return o with
@@ -55,6 +56,7 @@ public static class IngestCommand
             TimeColumn = time ?? o.TimeColumn,
             TimeFormat = timeFormat ?? o.TimeFormat,
             TimeZone = zone ?? o.TimeZone,
+            TimeZoneColumn = zoneColumn ?? o.TimeZoneColumn,
             ValueColumn = value ?? o.ValueColumn,
             Variable = variable ?? o.Variable,
             VariableColumn = variableColumn ?? o.VariableColumn,

@@ -25,6 +25,13 @@ public sealed class ImportBatch(string source, string sourceTimeZone)
 
     public IReadOnlyCollection<Station> Stations => _stations.Values;
 
+    /// <summary>Per-station time zones where a source gives them row by row (long tables with a time-zone column);
+    /// stations not listed have <see cref="SourceTimeZone"/>.</summary>
+    public Dictionary<string, string> StationTimeZones { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The published time zone of a station's times.</summary>
+    public string TimeZoneOf(string stationId) => StationTimeZones.GetValueOrDefault(stationId) ?? SourceTimeZone;
+
     public IEnumerable<KeyValuePair<(string Station, string Variable), SeriesBuilder>> Series => _series;
 
     public void AddStation(Station station) => _stations[station.Id] = station;

@@ -13,6 +13,10 @@ public sealed record LongFormatOptions
     /// <summary>"UTC", or a whole-hour offset of the file's times: "+8", "-5", "UTC+8".</summary>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>A column giving each row's time zone in the same notation (e.g. a network spanning several zones);
+    /// it overrides <see cref="TimeZone"/>, and each station's zone is recorded in the store.</summary>
+    public string? TimeZoneColumn { get; init; }
+
     public string ValueColumn { get; init; } = "value";
 
     /// <summary>The variable of every value (one of <see cref="AqNet.Core.Data.Variables.All"/>).</summary>

@@ -13,12 +13,29 @@ public static class QualityControl
     {
         ArgumentNullException.ThrowIfNull(batch);
         var o = options ?? QcOptions.Default;
-        // The per-series rules are independent: run them on all cores (the national network has ~10,000 series).
-        var series = batch.Series.ToArray();
-        var results = new (float[] V, bool[] M, byte[] F, int First)[series.Length];
-        Parallel.For(0, series.Length, k =>
+        // Every rule reads one station's own series only: stations run on all cores (the national network has ~1,600).
+        var stations = batch.Series.GroupBy(kv => kv.Key.Station, StringComparer.Ordinal).Select(g => g.Select(kv => kv.Value).ToArray()).ToArray();
+        var counts = new QcCounts[stations.Length][];
+        Parallel.For(0, stations.Length, k => counts[k] = ApplyStation(stations[k], o));
+        var perSeries = new Dictionary<(string, string), QcCounts>();
+        for (var k = 0; k < stations.Length; k++)
+            for (var j = 0; j < stations[k].Length; j++) perSeries[(stations[k][j].StationId, stations[k][j].Variable)] = counts[k][j];
+        return new QcReport(perSeries);
+    }
+
+    /// <summary>All rules on one station's series (its PM2.5 and PM10 are compared with each other), flags written into
+    /// each series' <see cref="SeriesBuilder.DenseFlags"/>; returns the counts per series, in the given order. An ingest
+    /// calls this per station while the store is written (<see cref="Store.StoreWriter"/>).</summary>
+    public static QcCounts[] ApplyStation(IReadOnlyList<SeriesBuilder> series, QcOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(o);
+        var masks = new bool[series.Count][];
+        var values = new float[series.Count][];
+        int pm25 = -1, pm10 = -1;
+        for (var k = 0; k < series.Count; k++)
         {
-            var s = series[k].Value;
+            var s = series[k];
             var (v, m) = s.Dense();
             var f = s.DenseFlags();
             for (var i = 0; i < f.Length; i++) f[i] &= (byte)QcFlags.Reconciled;
@@ -27,30 +44,28 @@ public static class QualityControl
                 QcRules.Spikes(v, m, f, o.SpikeHalfWindow, o.SpikeMinNeighboursPerSide, o.SpikeK, spikeFloor);
             if (o.ConstantRunHours > 0)
                 QcRules.ConstantRuns(v, m, f, o.ConstantRunHours, o.ConstantRunFloor.TryGetValue(s.Variable, out var runFloor) ? runFloor : null);
-            results[k] = (v, m, f, s.FirstHour);
-        });
-        var dense = new Dictionary<(string, string), (float[] V, bool[] M, byte[] F, int First)>(series.Length);
-        for (var k = 0; k < series.Length; k++) dense[series[k].Key] = results[k];
-        // Each station's PM2.5/PM10 pair touches only its own two series: stations run in parallel as well.
-        var pairs = dense.Where(kv => kv.Key.Item2 == Variables.Pm25 && dense.ContainsKey((kv.Key.Item1, Variables.Pm10)))
-            .Select(kv => (Pm25: kv.Value, Pm10: dense[(kv.Key.Item1, Variables.Pm10)])).ToArray();
-        Parallel.ForEach(pairs, pair =>
+            (values[k], masks[k]) = (v, m);
+            if (s.Variable == Variables.Pm25) pm25 = k;
+            else if (s.Variable == Variables.Pm10) pm10 = k;
+        }
+        if (pm25 >= 0 && pm10 >= 0) Pm25AbovePm10(series[pm25], values[pm25], masks[pm25], series[pm10], values[pm10], masks[pm10], o.Pm25AbovePm10Tolerance);
+        var counts = new QcCounts[series.Count];
+        for (var k = 0; k < series.Count; k++) counts[k] = QcCounts.Count(masks[k], series[k].Flags);
+        return counts;
+    }
+
+    /// <summary>Both values get the flag: from one station's data alone we cannot tell which instrument is wrong.</summary>
+    private static void Pm25AbovePm10(SeriesBuilder a, float[] av, bool[] am, SeriesBuilder b, float[] bv, bool[] bm, double tolerance)
+    {
+        for (var i = 0; i < av.Length; i++)
         {
-            var (pm25, pm10) = pair;
-            // Both values get the flag: from one station's data alone we cannot tell which instrument is wrong.
-            for (var i = 0; i < pm25.V.Length; i++)
+            var j = a.FirstHour + i - b.FirstHour;
+            if (j < 0 || j >= bv.Length || !am[i] || !bm[j]) continue;
+            if (av[i] > bv[j] + tolerance)
             {
-                var j = pm25.First + i - pm10.First;
-                if (j < 0 || j >= pm10.V.Length || !pm25.M[i] || !pm10.M[j]) continue;
-                if (pm25.V[i] > pm10.V[j] + o.Pm25AbovePm10Tolerance)
-                {
-                    pm25.F[i] |= (byte)QcFlags.Pm25AbovePm10;
-                    pm10.F[j] |= (byte)QcFlags.Pm25AbovePm10;
-                }
+                a.Flags[i] |= (byte)QcFlags.Pm25AbovePm10;
+                b.Flags[j] |= (byte)QcFlags.Pm25AbovePm10;
             }
-        });
-        var counts = new QcCounts[series.Length];
-        Parallel.For(0, series.Length, k => counts[k] = QcCounts.Count(results[k].M, results[k].F));
-        return new QcReport(Enumerable.Range(0, series.Length).ToDictionary(k => series[k].Key, k => counts[k]));
+        }
     }
 }

@@ -61,6 +61,28 @@ public sealed class AqStore : IDisposable
 
     internal const int RowGroupSize = 16384;
 
+    /// <summary>Loads DuckDB's native library and runs its first query and append on an in-memory database, touching
+    /// no file: an ingest calls it on another core while it parses, so the store's open and write do not pay for it.
+    /// Failures are left to the real open, which reports them.</summary>
+    public static void WarmUp()
+    {
+        try
+        {
+            using var c = new DuckDBConnection("Data Source=:memory:");
+            c.Open();
+            using (var cmd = c.CreateCommand())
+            {
+                cmd.CommandText = "CREATE TABLE w(a VARCHAR, b INTEGER, c BLOB, d UTINYINT[])";
+                cmd.ExecuteNonQuery();
+            }
+            using var app = c.CreateAppender("w");
+            app.CreateRow().AppendValue("x").AppendValue(1).AppendValue(new byte[] { 1 }).AppendValue((IEnumerable<byte>)new byte[] { 1 }).EndRow();
+        }
+        catch (Exception e) when (e is DuckDBException or IOException or DllNotFoundException)
+        {
+        }
+    }
+
     internal void Execute(string sql)
     {
         using var cmd = Connection.CreateCommand();

@@ -6,8 +6,9 @@ using AqNet.Core.Quality;
 
 namespace AqNet.Core.Store;
 
-/// <summary>`aqnet ingest`: read and check every input in memory, mark QC flags, then write the store in one
-/// transaction. Any bad input fails before the store is opened, so the store stays byte-identical.</summary>
+/// <summary>`aqnet ingest`: read and check every input in memory, then write the store in one transaction, marking
+/// QC flags station by station on worker threads just before each station is written. Any bad input fails before
+/// the store is opened, so the store stays byte-identical.</summary>
 public static class IngestJob
 {
     public static IngestSummary Run(string format, IReadOnlyList<string> paths, ImportOptions options, string storePath,
@@ -16,16 +17,15 @@ public static class IngestJob
         var clock = Stopwatch.StartNew();
         var fileProgress = progress is null ? null : new Progress<ImportProgress>(p =>
             progress.Report(string.Create(Fmt.Inv, $"read {p.FilesDone}/{p.FilesTotal} files, {p.Rows:N0} rows{(p.File is null ? "" : " (" + p.File + ")")}")));
+        var warm = Task.Run(AqStore.WarmUp, ct);
         var batch = Importers.Read(format, paths, options, fileProgress is null ? null : new SyncProgress(fileProgress), ct);
         var readSeconds = clock.Elapsed.TotalSeconds;
-        QualityControl.Apply(batch, new QcOptions());
-        progress?.Report(string.Create(Fmt.Inv, $"quality control done at {clock.Elapsed.TotalSeconds:F2} s"));
         ct.ThrowIfCancellationRequested();
-        // The summary only reads the batch: count it on another core while DuckDB writes.
-        var summary = Task.Run(() => IngestSummary.From(batch, readSeconds, 0), ct);
+        warm.Wait(ct);
+        var qc = new QcOptions();
         using (var store = AqStore.OpenWrite(storePath))
-            StoreWriter.Ingest(store, batch, progress);
-        return summary.GetAwaiter().GetResult() with { TotalSeconds = clock.Elapsed.TotalSeconds };
+            StoreWriter.Ingest(store, batch, progress, station => QualityControl.ApplyStation(station, qc));
+        return IngestSummary.From(batch, readSeconds, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports synchronously so lines come out in order.</summary>

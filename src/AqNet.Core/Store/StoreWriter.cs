@@ -8,7 +8,9 @@ namespace AqNet.Core.Store;
 /// observe leaves the stored one alone. Ingesting the same files twice therefore changes nothing.</summary>
 public static class StoreWriter
 {
-    public static void Ingest(AqStore store, ImportBatch batch, IProgress<string>? progress = null)
+    /// <param name="prepareStation">Run on each station's series just before their chunks are built, on worker threads
+    /// while this thread appends earlier stations' chunks (the ingest's quality control, which so overlaps the write).</param>
+    public static void Ingest(AqStore store, ImportBatch batch, IProgress<string>? progress = null, Action<SeriesBuilder[]>? prepareStation = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var spans = StationSpans(batch);
@@ -21,11 +23,11 @@ public static class StoreWriter
             {
                 // Nothing to merge with: chunks are built on worker threads while this thread appends them.
                 progress?.Report($"writing month chunks for {spans.Count:N0} stations");
-                chunks = AppendChunks(store, Streamed(batch));
+                chunks = AppendChunks(store, Streamed(batch, prepareStation));
             }
             else
             {
-                var fresh = BuildChunks(batch);
+                var fresh = BuildChunks(batch, prepareStation);
                 progress?.Report($"merging {fresh.Count:N0} month chunks for {spans.Count:N0} stations (built in {clock.Elapsed.TotalSeconds:F2} s)");
                 var existing = LoadExisting(store, fresh.Keys);
                 foreach (var (key, old) in existing) Overlay(old, fresh[key]);
@@ -48,14 +50,19 @@ public static class StoreWriter
         progress?.Report($"checkpointed at {clock.Elapsed.TotalSeconds:F2} s");
     }
 
-    /// <summary>The batch's month chunks in series order, built in parallel ahead of the consumer.</summary>
-    private static IEnumerable<(ChunkKey, Chunk)> Streamed(ImportBatch batch) =>
-        batch.Series.Where(kv => !kv.Value.IsEmpty).ToArray().AsParallel().AsOrdered()
-            .SelectMany(kv => SeriesChunks(kv.Key.Station, kv.Key.Variable, kv.Value));
+    /// <summary>The batch's month chunks station by station, built in parallel ahead of the consumer.</summary>
+    private static IEnumerable<(ChunkKey, Chunk)> Streamed(ImportBatch batch, Action<SeriesBuilder[]>? prepareStation) =>
+        batch.Series.Select(kv => kv.Value).Where(s => !s.IsEmpty).GroupBy(s => s.StationId, StringComparer.Ordinal)
+            .Select(g => g.ToArray()).ToArray().AsParallel().AsOrdered()
+            .SelectMany(station =>
+            {
+                prepareStation?.Invoke(station);
+                return station.SelectMany(s => SeriesChunks(s.StationId, s.Variable, s));
+            });
 
     /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
-    private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch) =>
-        Streamed(batch).ToDictionary(c => c.Item1, c => c.Item2);
+    private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch, Action<SeriesBuilder[]>? prepareStation) =>
+        Streamed(batch, prepareStation).ToDictionary(c => c.Item1, c => c.Item2);
 
     /// <summary>One series as month chunks holding at least one observed value.</summary>
     private static List<(ChunkKey, Chunk)> SeriesChunks(string station, string variable, SeriesBuilder series)
@@ -149,7 +156,7 @@ public static class StoreWriter
             foreach (var st in batch.Stations)
             {
                 var row = app.CreateRow().AppendValue(st.Id).AppendValue(st.Name).AppendValue(st.Longitude).AppendValue(st.Latitude)
-                    .AppendValue(st.City).AppendValue(st.Province).AppendValue(st.Type).AppendValue(batch.Source).AppendValue(batch.SourceTimeZone);
+                    .AppendValue(st.City).AppendValue(st.Province).AppendValue(st.Type).AppendValue(batch.Source).AppendValue(batch.TimeZoneOf(st.Id));
                 if (spans.TryGetValue(st.Id, out var sp)) row.AppendValue(sp.First).AppendValue(sp.Last);
                 else row.AppendNullValue().AppendNullValue();
                 row.EndRow();

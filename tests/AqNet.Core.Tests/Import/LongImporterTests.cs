@@ -105,4 +105,55 @@ public class LongImporterTests
         o = ImportOptions.Epa() with { Long = LongFormatOptions.Epa with { ValueColumn = "reading" } };
         Assert.Contains("no column 'reading'", Assert.Throws<InputException>(() => Importers.Read("long", [f], o, null, default)).Message);
     }
+
+    private static ImportOptions ZoneColumn() => new()
+    {
+        Long = new LongFormatOptions { StationColumn = "id", TimeColumn = "local", TimeZoneColumn = "tz", ValueColumn = "v", Variable = Variables.Pm25 },
+    };
+
+    [Fact]
+    public void A_time_zone_column_converts_each_row_with_its_own_zone()
+    {
+        using var dir = new TempFolder();
+        // The same UTC hour (2013-03-01 00:00 UTC) written as local time in three zones.
+        var f = dir.File("obs.csv", "id,local,tz,v\nBJ,2013-03-01 08:00,+8,10\nNY,2013-02-28 19:00,UTC-5,20\nLON,2013-03-01 00:00,UTC,30\n" +
+                                    "NY,2013-02-28 20:00,UTC-05:00,21\n");
+        var b = Importers.Read("long", [f], ZoneColumn(), null, default);
+        var h = HourAxis.ToHour(new DateTime(2013, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        b.TryGetSeries("BJ", Variables.Pm25, out var bj);
+        b.TryGetSeries("NY", Variables.Pm25, out var ny);
+        b.TryGetSeries("LON", Variables.Pm25, out var lon);
+        Assert.Equal(10f, bj.Get(h));
+        Assert.Equal(20f, ny.Get(h));
+        Assert.Equal(21f, ny.Get(h + 1));
+        Assert.Equal(30f, lon.Get(h));
+        Assert.Equal("UTC+08:00", b.TimeZoneOf("BJ"));
+        Assert.Equal("UTC-05:00", b.TimeZoneOf("NY"));
+        Assert.Equal("UTC", b.TimeZoneOf("LON"));
+        Assert.Equal("per row (column tz)", b.SourceTimeZone);
+        Assert.DoesNotContain(b.Notes, n => n.Contains("more than one time zone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_station_in_two_time_zones_is_reported()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("obs.csv", "id,local,tz,v\nA,2013-03-01 08:00,+8,1\nA,2013-03-01 10:00,+9,2\n");
+        var b = Importers.Read("long", [f], ZoneColumn(), null, default);
+        b.TryGetSeries("A", Variables.Pm25, out var a);
+        var h = HourAxis.ToHour(new DateTime(2013, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(1f, a.Get(h));
+        Assert.Equal(2f, a.Get(h + 1));
+        Assert.Contains(b.Notes, n => n.Contains("station A has rows in more than one time zone (UTC+08:00, UTC+09:00)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_time_zone_cell_names_file_line_and_column()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("obs.csv", "id,local,tz,v\nA,2013-03-01 08:00,+8,1\nA,2013-03-01 09:00,Mars,2\n");
+        var ex = Assert.Throws<InputException>(() => Importers.Read("long", [f], ZoneColumn(), null, default));
+        Assert.Contains("obs.csv, line 3, column 3 (tz)", ex.Message);
+        Assert.Contains("'Mars'", ex.Message);
+    }
 }

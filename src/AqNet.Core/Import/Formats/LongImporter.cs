@@ -20,19 +20,20 @@ internal static class LongImporter
         var offset = LongTimeParser.ParseZone(o.TimeZone);
         var entries = InputResolver.Resolve(paths, n => (n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) && !ImportContext.IsStationList(n), "long-table CSV");
         var stationsPath = ImportContext.LocateStations(options, entries, "sites.csv", "stations.csv");
-        var batch = new ImportBatch("long", offset == 0 ? "UTC" : $"UTC{(offset > 0 ? "+" : "-")}{Math.Abs(offset):00}:00");
+        var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : LongTimeParser.ZoneLabel(offset));
         var sites = stationsPath is null ? [] : LongSites.Read(stationsPath, o, batch.Notes);
         var ctx = new ImportContext(batch, entries.Count, progress);
         var raw = new InstrumentReconciler();
         // Rows write straight into per-instrument series, so files are read one after another (no merge step).
-        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx)),
+        var zones = new StationZones(batch);
+        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones)),
             (e, rows) => ctx.FileDone(e, rows.Value), ct);
         raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
         ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
         return batch;
     }
 
-    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, int offset, InstrumentReconciler raw, ImportContext ctx)
+    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, int offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones)
     {
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
@@ -48,10 +49,10 @@ internal static class LongImporter
             var i = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
             return i >= 0 ? i : throw new InputException($"{e.Display}, line 1: no column '{name}'; the header has {string.Join(o.Delimiter, header)}");
         }
-        int cs = Col(o.StationColumn), ctime = Col(o.TimeColumn), cv = Col(o.ValueColumn), cvar = Col(o.VariableColumn), ci = Col(o.InstrumentColumn);
+        int cs = Col(o.StationColumn), ctime = Col(o.TimeColumn), cv = Col(o.ValueColumn), cvar = Col(o.VariableColumn), ci = Col(o.InstrumentColumn), cz = Col(o.TimeZoneColumn);
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var time = new LongTimeParser(o.TimeFormat, offset);
-        var keys = new CellCache[3];
+        var keys = new CellCache[4];
         for (var k = 0; k < keys.Length; k++) keys[k] = new CellCache();
         SeriesBuilder? series = null;
         string? sKey = null, iKey = null, vKey = o.Variable;
@@ -73,6 +74,7 @@ internal static class LongImporter
                 series = raw.Get(st, vr, ins);
                 (sKey, iKey, vKey) = (st, ins, vr);
             }
+            if (cz >= 0) time = zones.Parser(keys[3].Get(fields, line, cz), st, o.TimeFormat, $"{e.Display}, line {n}, column {cz + 1} ({header[cz]})");
             var hour = time.Parse(fields[line, ctime], out var problem)
                 ?? throw new InputException($"{e.Display}, line {n}, column {ctime + 1} ({header[ctime]}): '{FastNumber.Show(fields[line, ctime])}' is {problem}");
             var cell = fields[line, cv];
@@ -84,6 +86,31 @@ internal static class LongImporter
             if (++rows % 250_000 == 0) ctx.Rows(rows, e);
         }
         return rows;
+    }
+
+    /// <summary>Row-by-row time zones: one time parser per zone text, and each station's zone for the store (a station
+    /// seen in several zones is reported in a note; its times are still converted row by row).</summary>
+    private sealed class StationZones(ImportBatch batch)
+    {
+        private readonly Dictionary<string, LongTimeParser> _parsers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _mixed = new(StringComparer.Ordinal);
+
+        public LongTimeParser Parser(string zone, string station, string format, string where)
+        {
+            if (!_parsers.TryGetValue(zone, out var p))
+            {
+                int off;
+                try { off = LongTimeParser.ParseZone(zone); }
+                catch (InputException ex) { throw new InputException($"{where}: {ex.Message}", ex); }
+                _offsets[zone] = off;
+                _parsers[zone] = p = new LongTimeParser(format, off);
+            }
+            var label = LongTimeParser.ZoneLabel(_offsets[zone]);
+            if (!batch.StationTimeZones.TryAdd(station, label) && batch.StationTimeZones[station] != label && _mixed.Add(station))
+                batch.Notes.Add($"station {station} has rows in more than one time zone ({batch.StationTimeZones[station]}, {label}); each row's time was converted with its own zone");
+            return p;
+        }
     }
 
     private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] tokens)

@@ -32,6 +32,10 @@ internal sealed class LongTimeParser
         throw new InputException($"time zone '{zone}' is not understood; expected UTC or a whole-hour offset such as +8, -5 or UTC+8");
     }
 
+    /// <summary>"UTC" for 0, else "UTC+08:00", "UTC-05:00".</summary>
+    public static string ZoneLabel(int offsetHours) =>
+        offsetHours == 0 ? "UTC" : $"UTC{(offsetHours > 0 ? "+" : "-")}{Math.Abs(offsetHours):00}:00";
+
     /// <returns>The absolute hour, or null with <paramref name="problem"/> saying what was wrong.</returns>
     public int? Parse(ReadOnlySpan<byte> cell, out string? problem)
     {
