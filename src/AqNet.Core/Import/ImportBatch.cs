@@ -40,12 +40,15 @@ public sealed class ImportBatch(string source, string sourceTimeZone)
 
     public Station GetStation(string id) => _stations[id];
 
+    /// <summary>Hours a new series allocates at its first value (see <see cref="SeriesBuilder"/>); 0 = grow from 64.</summary>
+    public int SeriesCapacityHours { get; set; }
+
     /// <summary>The series for a station and variable, created on first use.</summary>
     public SeriesBuilder GetOrAddSeries(string stationId, string variable)
     {
         if (!_series.TryGetValue((stationId, variable), out var s))
         {
-            s = new SeriesBuilder(stationId, variable);
+            s = new SeriesBuilder(stationId, variable, SeriesCapacityHours);
             _series[(stationId, variable)] = s;
         }
         return s;

@@ -4,7 +4,10 @@ namespace AqNet.Core.Import;
 
 /// <summary>One station's hourly values of one variable, on an absolute-hour axis (<see cref="HourAxis"/>) that
 /// grows in both directions as values arrive. A cell is Missing until set; setting it twice is an error.</summary>
-public sealed class SeriesBuilder(string stationId, string variable)
+/// <param name="capacityHours">Hours to allocate at the first value when the importer knows the span (e.g. one day per
+/// file × the number of files): growing by doubling from 64 hours allocated and copied twice the final size, which for
+/// the national network's 11,000 series was a third of an ingest's page faults.</param>
+public sealed class SeriesBuilder(string stationId, string variable, int capacityHours = 0)
 {
     public const byte Missing = 0, Observed = 1, SetEmpty = 2; // SetEmpty: the file had the row/cell but it was blank
 
@@ -110,16 +113,24 @@ public sealed class SeriesBuilder(string stationId, string variable)
     /// <summary>Values for hours [FirstHour, LastHour]: NaN where missing, with the observation mask beside them.</summary>
     public (float[] Values, bool[] Mask) Dense()
     {
+        var v = new float[Length];
+        var m = new bool[Length];
+        DenseInto(v, m);
+        return (v, m);
+    }
+
+    /// <summary><see cref="Dense"/> into caller buffers of at least <see cref="Length"/> items (e.g. pooled ones).</summary>
+    public void DenseInto(Span<float> values, Span<bool> mask)
+    {
         var n = Length;
-        var v = new float[n];
-        var m = new bool[n];
+        if (values.Length < n || mask.Length < n)
+            throw new ArgumentException($"buffers of {values.Length} and {mask.Length} items are shorter than the series' {n} hours");
         for (var k = 0; k < n; k++)
         {
             var i = _lo + k - _start;
-            m[k] = _state[i] == Observed;
-            v[k] = m[k] ? _values[i] : float.NaN;
+            mask[k] = _state[i] == Observed;
+            values[k] = mask[k] ? _values[i] : float.NaN;
         }
-        return (v, m);
     }
 
     /// <summary>QC flags for hours [FirstHour, LastHour] (allocated on first call).</summary>
@@ -134,8 +145,9 @@ public sealed class SeriesBuilder(string stationId, string variable)
         if (_state.Length == 0)
         {
             _start = hour;
-            _values = new float[64];
-            _state = new byte[64];
+            var n = Math.Clamp(capacityHours, 64, 1 << 20);
+            _values = new float[n];
+            _state = new byte[n];
         }
         else if (hour < _start || hour >= _start + _state.Length)
         {

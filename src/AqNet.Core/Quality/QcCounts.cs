@@ -17,7 +17,7 @@ public readonly record struct QcCounts(int Observed, int OutOfBounds, int Spike,
         a.Spike + b.Spike, a.ConstantRun + b.ConstantRun, a.Pm25AbovePm10 + b.Pm25AbovePm10, a.Reconciled + b.Reconciled, a.AnyFlag + b.AnyFlag);
 
     /// <summary>Counts of one series' flags over its observed hours.</summary>
-    public static QcCounts Count(bool[] mask, byte[] flags)
+    public static QcCounts Count(ReadOnlySpan<bool> mask, ReadOnlySpan<byte> flags)
     {
         int obs = 0, ob = 0, sp = 0, cr = 0, pm = 0, rc = 0, any = 0;
         for (var i = 0; i < mask.Length; i++)

@@ -4,7 +4,7 @@ namespace AqNet.Core.Quality;
 /// <c>flags</c> and never touches values or mask. docs/quality-control.md gives the rules and the defaults.</summary>
 internal static class QcRules
 {
-    public static void Bounds(float[] v, bool[] m, byte[] f, double min, double max)
+    public static void Bounds(ReadOnlySpan<float> v, ReadOnlySpan<bool> m, Span<byte> f, double min, double max)
     {
         for (var i = 0; i < v.Length; i++)
             if (m[i] && (v[i] < min || v[i] > max)) f[i] |= (byte)QcFlags.OutOfBounds;
@@ -14,7 +14,7 @@ internal static class QcRules
     /// neighbours in t−n..t−1 ∪ t+1..t+n (at least <paramref name="minPerSide"/> on each side),
     /// v[t] − M &gt; k·S while the nearest observed neighbour on each side is ≤ M + k·S/2 (so the excursion is one
     /// hour, not an episode building up or decaying).</summary>
-    public static void Spikes(float[] v, bool[] m, byte[] f, int n, int minPerSide, double k, double minSpread)
+    public static void Spikes(ReadOnlySpan<float> v, ReadOnlySpan<bool> m, Span<byte> f, int n, int minPerSide, double k, double minSpread)
     {
         var window = new double[2 * n];
         var dev = new double[2 * n];
@@ -41,7 +41,7 @@ internal static class QcRules
     }
 
     /// <summary>Index of the nearest observed hour within n hours in direction step (−1 or +1), or −1.</summary>
-    private static int Nearest(bool[] m, int t, int step, int n)
+    private static int Nearest(ReadOnlySpan<bool> m, int t, int step, int n)
     {
         for (var j = t + step; j >= 0 && j < m.Length && Math.Abs(j - t) <= n; j += step)
             if (m[j]) return j;
@@ -50,7 +50,7 @@ internal static class QcRules
 
     /// <summary>Runs of ≥ <paramref name="minLength"/> consecutive observed hours with exactly the same value
     /// (a missing hour ends a run). Runs at a value ≤ <paramref name="floor"/> (zero rain, detection limits) are not flagged.</summary>
-    public static void ConstantRuns(float[] v, bool[] m, byte[] f, int minLength, double? floor)
+    public static void ConstantRuns(ReadOnlySpan<float> v, ReadOnlySpan<bool> m, Span<byte> f, int minLength, double? floor)
     {
         var t = 0;
         while (t < v.Length)

@@ -11,9 +11,17 @@ internal static class StoreChunks
     /// <summary>The values as the blob stored in `vals` (4 bytes per hour, little-endian IEEE 754).</summary>
     public static byte[] Blob(float[] values)
     {
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
-        if (!BitConverter.IsLittleEndian) Swap(bytes);
+        var bytes = new byte[values.Length * sizeof(float)];
+        WriteBlob(values, bytes);
         return bytes;
+    }
+
+    /// <summary>Writes the blob of <paramref name="values"/> into <paramref name="bytes"/> (4 × values.Length long), so an
+    /// appender can reuse one buffer per month length (DuckDB copies a blob when it is appended).</summary>
+    public static void WriteBlob(float[] values, byte[] bytes)
+    {
+        MemoryMarshal.AsBytes(values.AsSpan()).CopyTo(bytes);
+        if (!BitConverter.IsLittleEndian) Swap(bytes);
     }
 
     /// <summary>The chunks a query returns; its columns must be station_id, variable, start_hour, vals, flags (the

@@ -134,12 +134,14 @@ public static class StoreWriter
     internal static int AppendChunks(AqStore store, IEnumerable<(ChunkKey, Chunk)> chunks, string table = "series")
     {
         var n = 0;
+        var buffers = new Dictionary<int, byte[]>();   // one blob buffer per month length (28-31 days × 24 h)
         using var app = store.Connection.CreateAppender(table);
         foreach (var (k, c) in chunks)
         {
             n++;
-            var row = app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour)
-                .AppendValue(StoreChunks.Blob(c.Values));
+            if (!buffers.TryGetValue(c.Values.Length, out var blob)) buffers[c.Values.Length] = blob = new byte[c.Values.Length * sizeof(float)];
+            StoreChunks.WriteBlob(c.Values, blob);
+            var row = app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour).AppendValue(blob);
             if (c.Flags.AsSpan().IndexOfAnyExcept((byte)0) < 0) row.AppendNullValue(); // most chunks carry no flag: store NULL
             else row.AppendValue((IEnumerable<byte>)c.Flags);
             row.EndRow();

@@ -51,7 +51,7 @@ internal static class QuotsoftImporter
     private static ImportBatch Run(List<InputEntry> entries, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct,
         string source, Func<string, int, string> mapStation, out ImportContext ctx, out HashSet<string> seen)
     {
-        var batch = new ImportBatch(source, "UTC+08:00 (Beijing)");
+        var batch = new ImportBatch(source, "UTC+08:00 (Beijing)") { SeriesCapacityHours = 24 * entries.Count + 24 }; // a day per file
         var c = ctx = new ImportContext(batch, entries.Count, progress);
         var s = seen = new HashSet<string>(StringComparer.Ordinal);
         var unknownTypes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -67,6 +67,7 @@ internal static class QuotsoftImporter
             s.UnionWith(day.StationIds);
             foreach (var (t, n) in day.UnknownTypes) unknownTypes[t] = unknownTypes.GetValueOrDefault(t) + n;
             c.FileDone(e, day.Rows);
+            day.Release();
         }, ct);
         foreach (var (t, n) in unknownTypes) batch.Notes.Add($"{n} rows of unknown type '{t}' were skipped (only PM2.5, PM10, SO2, NO2, O3, CO are hourly types)");
         return batch;
