@@ -2,7 +2,7 @@ namespace AqNet.Core.Spatial;
 
 /// <summary>Ordinary kriging per hour from the (k nearest) visible stations observed that hour. The variogram is fitted
 /// once on the training hours of the visible stations (<see cref="VariogramFitter"/>: pairwise relative semivariogram,
-/// WLS fit), or given. Only its shape (nugget/sill ratio and range) matters for the weights, so a relative variogram
+/// WLS fit, then the nugget chosen by leave-one-out cross-validation, <see cref="VariogramCrossValidation"/>), or given. Only its shape (nugget/sill ratio and range) matters for the weights, so a relative variogram
 /// serves raw µg/m³ values. Weights may be negative (classical OK, not clipped). A query on a station returns its value;
 /// if the system is singular (co-located stations with a zero nugget) the estimate falls back to the neighbours' mean.</summary>
 public sealed class KrigingInterpolator : ISpatialInterpolator
@@ -15,7 +15,9 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
     /// <param name="maxNeighbours">k nearest observed stations in each system (null = all); 16 keeps systems small nationally.</param>
     /// <param name="maxLagKm">largest lag of the empirical variogram; null = twice the median distance from a station to
     /// its k-th nearest other station, capped at the largest station distance (the lags the kriging systems actually use).</param>
-    public KrigingInterpolator(VariogramKind kind = VariogramKind.Exponential, int? maxNeighbours = 16, double? maxLagKm = null, int bins = 20)
+    /// <param name="crossValidate">choose the nugget by leave-one-out MAE on the training hours (false = the WLS fit as is).</param>
+    public KrigingInterpolator(VariogramKind kind = VariogramKind.Exponential, int? maxNeighbours = 16, double? maxLagKm = null, int bins = 20,
+        bool crossValidate = true)
     {
         if (maxNeighbours is { } k) Check.AtLeast(k, 1, nameof(maxNeighbours));
         if (maxLagKm is { } m) Check.Positive(m, nameof(maxLagKm));
@@ -24,6 +26,7 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
         MaxNeighbours = maxNeighbours;
         MaxLagKm = maxLagKm;
         Bins = bins;
+        CrossValidate = crossValidate;
     }
 
     /// <summary>Kriging with a known variogram: Fit only records the station geometry.</summary>
@@ -37,6 +40,13 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
     public int? MaxNeighbours { get; }
     public double? MaxLagKm { get; }
     public int Bins { get; }
+    public bool CrossValidate { get; }
+
+    /// <summary>The WLS fit of the last Fit, before cross-validation (null with a given model).</summary>
+    public VariogramModel? FittedModel { get; private set; }
+
+    /// <summary>Leave-one-out MAE of each nugget share tried by the last Fit (empty without cross-validation).</summary>
+    public IReadOnlyDictionary<double, double> CrossValidationMae { get; private set; } = new Dictionary<double, double>();
 
     /// <summary>The variogram in use (after Fit, or the given one).</summary>
     public VariogramModel? Model { get; private set; }
@@ -51,7 +61,8 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
         {
             var lag = MaxLagKm ?? train.Cached("maxlag:" + MaxNeighbours, () => new[] { DefaultMaxLagKm(train, MaxNeighbours) })[0];
             Empirical = VariogramFitter.PairwiseRelative(train, lag, Bins);
-            Model = VariogramFitter.Fit(Empirical, Kind);
+            FittedModel = Model = VariogramFitter.Fit(Empirical, Kind);
+            if (CrossValidate) (Model, CrossValidationMae) = VariogramCrossValidation.Refine(Model, train, MaxNeighbours);
         }
         _cache = new WeightCache(); // weights of the previous fit are stale
         _dist = train.StationDistancesKm;
