@@ -89,27 +89,29 @@ internal static class LongImporter
     }
 
     /// <summary>Row-by-row time zones: one time parser per zone text, and each station's zone for the store (a station
-    /// seen in several zones is reported in a note; its times are still converted row by row).</summary>
+    /// seen in several zones is reported in a note; its times are still converted row by row). Rows repeat the same
+    /// station and zone strings (<see cref="CellCache"/>), so the per-row work is two reference comparisons.</summary>
     private sealed class StationZones(ImportBatch batch)
     {
-        private readonly Dictionary<string, LongTimeParser> _parsers = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (LongTimeParser Parser, string Label)> _zones = new(StringComparer.Ordinal);
         private readonly HashSet<string> _mixed = new(StringComparer.Ordinal);
+        private string? _lastZone, _lastStation;
+        private LongTimeParser? _last;
 
         public LongTimeParser Parser(string zone, string station, string format, string where)
         {
-            if (!_parsers.TryGetValue(zone, out var p))
+            if (_last is not null && ReferenceEquals(zone, _lastZone) && ReferenceEquals(station, _lastStation)) return _last;
+            if (!_zones.TryGetValue(zone, out var z))
             {
                 int off;
                 try { off = LongTimeParser.ParseZone(zone); }
                 catch (InputException ex) { throw new InputException($"{where}: {ex.Message}", ex); }
-                _offsets[zone] = off;
-                _parsers[zone] = p = new LongTimeParser(format, off);
+                _zones[zone] = z = (new LongTimeParser(format, off), LongTimeParser.ZoneLabel(off));
             }
-            var label = LongTimeParser.ZoneLabel(_offsets[zone]);
-            if (!batch.StationTimeZones.TryAdd(station, label) && batch.StationTimeZones[station] != label && _mixed.Add(station))
-                batch.Notes.Add($"station {station} has rows in more than one time zone ({batch.StationTimeZones[station]}, {label}); each row's time was converted with its own zone");
-            return p;
+            if (!batch.StationTimeZones.TryAdd(station, z.Label) && batch.StationTimeZones[station] != z.Label && _mixed.Add(station))
+                batch.Notes.Add($"station {station} has rows in more than one time zone ({batch.StationTimeZones[station]}, {z.Label}); each row's time was converted with its own zone");
+            (_lastZone, _lastStation, _last) = (zone, station, z.Parser);
+            return z.Parser;
         }
     }
 
