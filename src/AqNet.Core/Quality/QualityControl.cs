@@ -41,8 +41,8 @@ public static class QualityControl
             {
                 var s = series[k];
                 var n = s.Length;
-                values[k] = ArrayPool<float>.Shared.Rent(n);
-                masks[k] = ArrayPool<bool>.Shared.Rent(n);
+                values[k] = n > 0 ? ArrayPool<float>.Shared.Rent(n) : [];   // an empty series has nothing to check
+                masks[k] = n > 0 ? ArrayPool<bool>.Shared.Rent(n) : [];
                 var v = values[k].AsSpan(0, n);
                 var m = masks[k].AsSpan(0, n);
                 s.DenseInto(v, m);
@@ -64,8 +64,8 @@ public static class QualityControl
         }
         finally
         {
-            foreach (var v in values) if (v is not null) ArrayPool<float>.Shared.Return(v);
-            foreach (var m in masks) if (m is not null) ArrayPool<bool>.Shared.Return(m);
+            foreach (var v in values) if (v is { Length: > 0 }) ArrayPool<float>.Shared.Return(v);
+            foreach (var m in masks) if (m is { Length: > 0 }) ArrayPool<bool>.Shared.Return(m);
         }
     }
 

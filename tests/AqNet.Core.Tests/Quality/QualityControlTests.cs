@@ -94,4 +94,16 @@ public class QualityControlTests
         Assert.Equal([QcFlags.OutOfBounds, QcFlags.Reconciled, QcFlags.None], first);
         Assert.Equal(r1.Total, r2.Total);
     }
+
+    [Fact]
+    public void A_station_with_an_empty_series_is_checked_like_any_other()
+    {
+        var b = new ImportBatch("test", "UTC");
+        b.GetOrAddSeries("A", Variables.Pm10);                      // created but never set
+        var pm25 = Add(b, "A", Variables.Pm25, 10f, 2000f);
+        var report = QualityControl.Apply(b, QcOptions.Default with { ConstantRunHours = 0 });
+        Assert.Equal([QcFlags.None, QcFlags.OutOfBounds], Flags(pm25));
+        Assert.Equal(0, report.For("A", Variables.Pm10).Observed);
+        Assert.Equal(1, report.For("A", Variables.Pm25).OutOfBounds);
+    }
 }
