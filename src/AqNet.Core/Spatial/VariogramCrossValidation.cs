@@ -45,34 +45,36 @@ public static class VariogramCrossValidation
         }
         return (best.Model, scores);
 
+        // The estimate is the kriging baseline's own (KrigingInterpolator with the candidate model: its k nearest, its
+        // weight cache, its fallbacks), so the nugget is chosen for exactly the estimator that is then evaluated.
         double Score(VariogramModel model)
         {
+            var kriging = KrigingInterpolator.WithModel(model, maxNeighbours);
+            kriging.Fit(train);
             var sums = new (double Abs, long N)[queries.Length];
             Parallel.For(0, queries.Length, qi =>
             {
                 var q = queries[qi];
-                var cache = new Dictionary<string, double[]>(StringComparer.Ordinal);
-                var nb = new List<int>();
+                var point = GeoPoint.Of(train.Stations[q])!.Value;
+                var others = order[qi];
+                var st = new int[others.Length];
+                var dist = new double[others.Length];
+                var val = new float[others.Length];
                 double abs = 0;
                 long n = 0;
                 foreach (var t in hours)
                 {
                     var row = t * s;
                     if (!train.Observed[row + q]) continue;
-                    nb.Clear();
-                    foreach (var j in order[qi])
+                    var c = 0;
+                    foreach (var j in others)
                     {
                         if (!train.Observed[row + j]) continue;
-                        nb.Add(j);
-                        if (maxNeighbours is { } k && nb.Count == k) break;
+                        (st[c], dist[c], val[c]) = (j, d[q * s + j], train.Values[row + j]);
+                        c++;
                     }
-                    if (nb.Count < 2) continue;
-                    var key = string.Join(',', nb);
-                    if (!cache.TryGetValue(key, out var w))
-                        cache[key] = w = KrigingInterpolator.OrdinaryWeights(model, nb.Count, i => d[q * s + nb[i]], (i, j) => d[nb[i] * s + nb[j]]);
-                    double est = 0;
-                    for (var i = 0; i < nb.Count; i++) est += w[i] * train.Values[row + nb[i]];
-                    abs += Math.Abs(est - train.Values[row + q]);
+                    if (c < 2) continue;
+                    abs += Math.Abs(kriging.Estimate(point, new NeighbourValues(st.AsSpan(0, c), dist.AsSpan(0, c), val.AsSpan(0, c))) - train.Values[row + q]);
                     n++;
                 }
                 sums[qi] = (abs, n);
