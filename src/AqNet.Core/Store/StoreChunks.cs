@@ -8,16 +8,9 @@ namespace AqNet.Core.Store;
 /// not observed, which are still read.</summary>
 internal static class StoreChunks
 {
-    /// <summary>The values as the blob stored in `vals` (4 bytes per hour, little-endian IEEE 754).</summary>
-    public static byte[] Blob(float[] values)
-    {
-        var bytes = new byte[values.Length * sizeof(float)];
-        WriteBlob(values, bytes);
-        return bytes;
-    }
-
-    /// <summary>Writes the blob of <paramref name="values"/> into <paramref name="bytes"/> (4 × values.Length long), so an
-    /// appender can reuse one buffer per month length (DuckDB copies a blob when it is appended).</summary>
+    /// <summary>Writes the blob stored in `vals` (4 bytes per hour, little-endian IEEE 754) of <paramref name="values"/>
+    /// into <paramref name="bytes"/> (4 × values.Length long), so an appender can reuse one buffer per month length
+    /// (DuckDB copies a blob when it is appended).</summary>
     public static void WriteBlob(float[] values, byte[] bytes)
     {
         MemoryMarshal.AsBytes(values.AsSpan()).CopyTo(bytes);
