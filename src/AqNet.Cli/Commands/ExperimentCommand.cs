@@ -71,9 +71,10 @@ public static class ExperimentCommand
         var epochs = new Option<int>("--epochs") { Description = "Neural kNN epochs per fold.", DefaultValueFactory = _ => 4 };
         var steps = new Option<int>("--steps-per-epoch") { Description = "Neural kNN batches per epoch.", DefaultValueFactory = _ => 100 };
         var noKrigingBase = new Option<bool>("--no-kriging-base") { Description = "The neural kNN corrects its own attention-weighted mean instead of an ordinary-kriging estimate (variogram fitted on the training hours)." };
+        var development = new Option<bool>("--development") { Description = "Choose settings without the test hours: cut the data before the test part, and split what is left again." };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase,
+            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -83,7 +84,7 @@ public static class ExperimentCommand
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
                 Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
-                KrigingBase = !r.GetValue(noKrigingBase),
+                KrigingBase = !r.GetValue(noKrigingBase), Development = r.GetValue(development),
             };
             var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));

@@ -49,6 +49,20 @@ public sealed class Panel
         throw new InputException($"variable '{variable}' is not in this panel; it has {string.Join(", ", Variables)}");
     }
 
+    /// <summary>A copy of the first <paramref name="hours"/> hours (same stations, variables and start): e.g. the hours
+    /// before an evaluation's test part, for a development run that never reads them.</summary>
+    public Panel Head(int hours)
+    {
+        if (hours < 1 || hours > Hours)
+            throw new ArgumentOutOfRangeException(nameof(hours), hours, $"expected 1 to {Hours} hours (this panel's length)");
+        var head = new Panel(StartUtc, hours, Stations, Variables);
+        var n = hours * S * V;   // [T, S, V] row-major: the first hours are a prefix
+        Values.AsSpan(0, n).CopyTo(head.Values);
+        Mask.AsSpan(0, n).CopyTo(head.Mask);
+        Flags.AsSpan(0, n).CopyTo(head.Flags);
+        return head;
+    }
+
     public void Set(int t, int s, int v, float value, byte flags = 0)
     {
         var i = Index(t, s, v);

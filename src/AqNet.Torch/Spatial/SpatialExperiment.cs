@@ -29,6 +29,7 @@ public static class SpatialExperiment
         ArgumentNullException.ThrowIfNull(o);
         o.Validate();
         var clock = Stopwatch.StartNew();
+        if (o.Development) panel = DevelopmentPanel(panel, o, progress);
         var knn = KnnOptions(panel, o);
         var horizons = new[] { 0 }.Concat(o.AheadHours).ToArray();
         var split = SpatialSplit.Of(panel.Hours, o.TestFraction, o.ValidationFraction, knn.Window, horizons.Max());
@@ -69,6 +70,15 @@ public static class SpatialExperiment
         SpatialFigures.Write(Path.Combine(o.OutputDir, "figures"), panel.Stations, rows);
         progress?.Report($"wrote {o.OutputDir}/results.json, report.md, figures/ and model/ in {Fmt.F(clock.Elapsed.TotalSeconds, 0)} s");
         return result;
+    }
+
+    /// <summary>The hours before the test part a normal run would have (same split rule); a development run splits these
+    /// again, so settings can be chosen without reading the real test hours.</summary>
+    internal static Panel DevelopmentPanel(Panel panel, SpatialExperimentOptions o, IProgress<string>? progress)
+    {
+        var full = SpatialSplit.Of(panel.Hours, o.TestFraction, o.ValidationFraction, o.Window, o.AheadHours.Count == 0 ? 0 : o.AheadHours.Max());
+        progress?.Report($"development run: only the {full.Test.Start} hours before the test part [{Fmt.Utc(panel.TimeAt(full.Test.Start))}, ...) are read");
+        return panel.Head(full.Test.Start);
     }
 
     /// <summary>Ids of the stations inside the region, or null for all.</summary>

@@ -18,6 +18,7 @@ internal static class SpatialExperimentReport
         ["folds"] = folds.Select(f => f.Hidden.Select(h => panel.Stations[h].Id).ToArray()).ToArray(),
         ["panel_start_utc"] = Fmt.Utc(panel.StartUtc),
         ["panel_hours"] = panel.Hours,
+        ["development"] = o.Development,   // true: the panel ends before the real test part
         ["split"] = new Dictionary<string, object>
         {
             ["train"] = Range(split.Train, panel), ["validation"] = Range(split.Validation, panel), ["test"] = Range(split.Test, panel),
