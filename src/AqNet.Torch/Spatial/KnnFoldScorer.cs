@@ -10,10 +10,11 @@ namespace AqNet.Torch.Spatial;
 /// hours t with t + h still in the test part.</summary>
 internal static class KnnFoldScorer
 {
-    /// <summary>Adds errors to pooled[h] and perStation[station][h] (h = index into options.Horizons); returns the model.</summary>
+    /// <summary>Adds errors to pooled[h] and perStation[station][h] (h = index into options.Horizons), and the nowcasts
+    /// to predictions; returns the model.</summary>
     public static NeuralKnnEstimator Run(Panel panel, SpatialFold fold, SpatialSplit split, NeuralKnnOptions options,
         NeuralKnnTrainOptions train, SpatialErrorSums[] pooled, IDictionary<int, SpatialErrorSums[]> perStation,
-        IProgress<string>? progress, CancellationToken ct)
+        IProgress<string>? progress, CancellationToken ct, ICollection<SpatialPrediction>? predictions = null, int seed = 0)
     {
         var hiddenIds = fold.Hidden.Select(h => panel.Stations[h].Id).ToArray();
         var est = NeuralKnnEstimator.Train(panel, hiddenIds, split.Train, split.Validation, options, train, progress, ct);
@@ -34,6 +35,9 @@ internal static class KnnFoldScorer
                         if (t + hz[q] >= split.Test.End) continue;
                         var i = panel.Index(t + hz[q], fold.Hidden[j], v);
                         var y = e.Mean[e.Index(t - split.Test.Start, j, q)];
+                        if (hz[q] == 0 && !float.IsNaN(y))
+                            predictions?.Add(new SpatialPrediction(panel.Stations[fold.Hidden[j]].Id, panel.TimeAt(t), seed,
+                                panel.Mask[i] ? panel.Values[i] : float.NaN, y, e.Spread[e.Index(t - split.Test.Start, j, q)]));
                         if (!panel.Mask[i] || float.IsNaN(y)) continue;   // real observations only
                         sums[q].Add(panel.Values[i], y);
                         pooled[q].Add(panel.Values[i], y);

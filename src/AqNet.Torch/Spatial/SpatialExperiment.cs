@@ -45,6 +45,7 @@ public static class SpatialExperiment
         progress?.Report($"baselines done in {baselineSeconds:F1} s: " + string.Join(", ", baselines.Where(r => r.Station == "all" && r.Task == "nowcast").Select(r => $"{r.Model} MAE {Fmt.F(r.Mae, 2)}")));
         var modelDir = Path.Combine(o.OutputDir, "model");
         var seeds = new List<(SpatialErrorSums[], SortedDictionary<int, SpatialErrorSums[]>)>();
+        var predictions = new List<SpatialPrediction>();
         for (var seed = 0; seed < o.Seeds; seed++)
         {
             var pooled = horizons.Select(_ => new SpatialErrorSums()).ToArray();
@@ -53,7 +54,7 @@ public static class SpatialExperiment
             {
                 ct.ThrowIfCancellationRequested();
                 progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}/{folds.Count}: hidden {string.Join(", ", folds[f].Hidden.Select(h => panel.Stations[h].Id))}");
-                using var est = KnnFoldScorer.Run(panel, folds[f], split, knn with { Horizons = horizons }, TrainOptions(o, seed), pooled, per, progress, ct);
+                using var est = KnnFoldScorer.Run(panel, folds[f], split, knn with { Horizons = horizons }, TrainOptions(o, seed), pooled, per, progress, ct, predictions, seed);
                 if (seed == 0 && f == folds.Count - 1) est.Save(modelDir);
                 progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}: running pooled MAE {Fmt.F(pooled[0].Row("x", "nowcast", 0, "all").Mae, 2)} ({Fmt.F(clock.Elapsed.TotalSeconds, 0)} s)");
             }
@@ -68,7 +69,8 @@ public static class SpatialExperiment
         SpatialReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, SpatialExperimentReport.Text(o, protocol, split, knn, TrainOptions(o, 0), folds.Count),
             panel.Stations.Where(s => !string.IsNullOrEmpty(s.City)).ToDictionary(s => s.Id, s => s.City!));
         SpatialFigures.Write(Path.Combine(o.OutputDir, "figures"), panel.Stations, rows);
-        progress?.Report($"wrote {o.OutputDir}/results.json, report.md, figures/ and model/ in {Fmt.F(clock.Elapsed.TotalSeconds, 0)} s");
+        SpatialPredictionsWriter.Write(Path.Combine(o.OutputDir, "predictions.csv"), KnnFoldScorer.ModelName, predictions);
+        progress?.Report($"wrote {o.OutputDir}/results.json, report.md, predictions.csv, figures/ and model/ in {Fmt.F(clock.Elapsed.TotalSeconds, 0)} s");
         return result;
     }
 

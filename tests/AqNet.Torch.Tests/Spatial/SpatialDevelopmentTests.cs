@@ -44,6 +44,12 @@ public class SpatialDevelopmentTests : IDisposable
         var b = SpatialExperiment.Run(garbled, Options("b", development: true), null, CancellationToken.None);
         Assert.Equal(a.Rows.Select(r => (r.Model, r.Station, r.Mae, r.N)), b.Rows.Select(r => (r.Model, r.Station, r.Mae, r.N)));
 
+        // predictions.csv: the hidden station's nowcasts on the (development) test hours, beside its observations
+        var lines = File.ReadAllLines(Path.Combine(dir, "a", "predictions.csv"));
+        Assert.Equal("model,station,time_utc,seed,observed,estimate,spread", lines[0]);
+        Assert.Equal(a.Pooled("aqnet-knn")!.N, lines.Skip(1).Count(l => l.Split(',')[4] != ""));
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("aqnet-knn,S4,", l));
+
         // The same garbage inside a normal run's test part does change the scores: the check above can fail.
         var full = SpatialExperiment.Run(garbled, Options("c", development: false), null, CancellationToken.None);
         Assert.True(full.Pooled("idw")!.Mae > 500, $"idw MAE {full.Pooled("idw")!.Mae} n {full.Pooled("idw")!.N}");
