@@ -59,7 +59,7 @@ public static class ExperimentCommand
         var protocol = new Option<string>("--protocol") { Description = "loso (each station hidden in turn) or holdout (a fixed hidden set).", Required = true };
         var ratio = new Option<double?>("--hidden-ratio") { Description = "holdout: share of stations hidden (default 0.2), chosen with a seed and spread in space." };
         var hidden = new Option<string?>("--hidden") { Description = "holdout: comma-separated station ids to hide." };
-        var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "5,10,20" };
+        var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "3,5,10" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds for the neural model.", DefaultValueFactory = _ => 1 };
         var window = new Option<int>("--window") { Description = "Hours of each neighbour's input window, ending at the estimated hour.", DefaultValueFactory = _ => 24 };
         var nbDrop = new Option<double>("--neighbour-dropout") { Description = "Neural kNN training: probability that a station is hidden from its neighbours at an hour (augments a small network's geometries).", DefaultValueFactory = _ => 0.2 };
@@ -71,10 +71,11 @@ public static class ExperimentCommand
         var epochs = new Option<int>("--epochs") { Description = "Neural kNN epochs per fold.", DefaultValueFactory = _ => 4 };
         var steps = new Option<int>("--steps-per-epoch") { Description = "Neural kNN batches per epoch.", DefaultValueFactory = _ => 100 };
         var noKrigingBase = new Option<bool>("--no-kriging-base") { Description = "The neural kNN corrects its own attention-weighted mean instead of an ordinary-kriging estimate (variogram fitted on the training hours)." };
+        var correction = new Option<double>("--correction-scale") { Description = "Factor on the neural kNN's learned correction at inference (0 = kriging alone, 1 = as trained).", DefaultValueFactory = _ => 0.75 };
         var development = new Option<bool>("--development") { Description = "Choose settings without the test hours: cut the data before the test part, and split what is left again." };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development,
+            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development, correction,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -84,7 +85,7 @@ public static class ExperimentCommand
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
                 Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
-                KrigingBase = !r.GetValue(noKrigingBase), Development = r.GetValue(development),
+                KrigingBase = !r.GetValue(noKrigingBase), Development = r.GetValue(development), CorrectionScale = r.GetValue(correction),
             };
             var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));

@@ -22,13 +22,15 @@ public sealed class KnnDecoder : Module
 
     /// <param name="krigingInput">With a kriging base the decoder also reads (base − v̄), how far kriging and the
     /// learned weights disagree.</param>
-    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout, bool krigingInput = false) : base(name)
+    /// <param name="correctionScale">Outside training the correction is multiplied by this (<see cref="NeuralKnnOptions.CorrectionScale"/>).</param>
+    public KnnDecoder(string name, int featureSize, int hidden, int outputs, double dropout, bool krigingInput = false, double correctionScale = 1) : base(name)
     {
         Guard.AtLeast(featureSize, 1, nameof(featureSize));
         Guard.AtLeast(hidden, 1, nameof(hidden));
         Guard.AtLeast(outputs, 1, nameof(outputs));
         Guard.Probability(dropout, nameof(dropout));
         KrigingInput = krigingInput;
+        CorrectionScale = correctionScale;
         ExtraInputs = Extra + (krigingInput ? 1 : 0);
         first = Linear(featureSize + ExtraInputs, hidden);
         this.dropout = Dropout(dropout);
@@ -45,6 +47,8 @@ public sealed class KnnDecoder : Module
     public int ExtraInputs { get; }
 
     public bool KrigingInput { get; }
+
+    public double CorrectionScale { get; }
 
     // h: [B, D], vbar, spread, dist: [B], bearing: [B, 2], baseValue: [B] or null (= vbar) → ŷ: [B, H] (scaled PM2.5)
     public Tensor Decode(Tensor h, Tensor vbar, Tensor spread, Tensor dist, Tensor bearing, Tensor? baseValue = null)
@@ -64,6 +68,11 @@ public sealed class KnnDecoder : Module
     {
         using var scope = NewDisposeScope();
         var residual = output.forward(dropout.forward(functional.gelu(pre)));
+        if (!training && CorrectionScale != 1)   // shrinkage at inference only
+        {
+            using var scale = ((float)CorrectionScale).ToScalar();
+            residual = residual.mul(scale);
+        }
         // An explicit alpha that stays alive (Runtime.Scalars): `a + b` makes a temporary Scalar that only the GC frees.
         return baseValue.unsqueeze(1).add(residual, Scalars.One).MoveToOuterDisposeScope();
     }

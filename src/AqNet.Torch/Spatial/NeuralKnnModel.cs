@@ -24,7 +24,7 @@ public sealed class NeuralKnnModel : Module
         Options = options;
         encoder = new TemporalEncoder("encoder", options.EncoderOptions);
         scorer = new NeighbourScorer("scorer", encoder.OutputSize, NeighbourGeometry.G, options.GeoHidden, options.ScoreHidden);
-        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout, options.KrigingBase);
+        decoder = new KnnDecoder("decoder", encoder.OutputSize, options.DecoderHidden, options.Horizons.Length, options.Dropout, options.KrigingBase, options.CorrectionScale);
         RegisterComponents();
     }
 

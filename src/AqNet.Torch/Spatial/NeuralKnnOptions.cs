@@ -37,6 +37,10 @@ public sealed record NeuralKnnOptions
     /// <summary>The decoder adds its correction to an ordinary-kriging estimate from the observed neighbours instead of
     /// to the attention-weighted mean v̄: an untrained model is then kriging, and training learns what kriging misses.</summary>
     public bool KrigingBase { get; init; }
+    /// <summary>Outside training, the decoder's learned correction is multiplied by this (1 = as trained, 0 = the base
+    /// alone): shrinkage towards the base, because a correction learned from a few stations' geometries carries over to
+    /// a new place only in part (chosen on development runs, docs/results.md).</summary>
+    public double CorrectionScale { get; init; } = 1.0;
     /// <summary>The kriging base's variogram, fitted when training starts (null before, and without a kriging base).</summary>
     public KrigingVariogram? Variogram { get; init; }
 
@@ -72,6 +76,8 @@ public sealed record NeuralKnnOptions
         Guard.AtLeast(DecoderHidden, 1, nameof(DecoderHidden));
         Guard.NonNegative(DistanceScaleKm, nameof(DistanceScaleKm));
         Guard.Positive(DistanceOffsetKm, nameof(DistanceOffsetKm));
+        if (!(CorrectionScale >= 0 && CorrectionScale <= 2))
+            throw new ArgumentOutOfRangeException(nameof(CorrectionScale), CorrectionScale, "expected a factor in [0, 2] (1 = the correction as trained)");
         if (Variogram is not null && !KrigingBase)
             throw new ArgumentOutOfRangeException(nameof(Variogram), Variogram, "a variogram is only used with KrigingBase = true");
         EncoderOptions.Validate();
@@ -81,5 +87,6 @@ public sealed record NeuralKnnOptions
     public override string ToString() =>
         $"W={Window.ToString(Fmt.Inv)}h horizons={string.Join("/", Horizons)}h k={string.Join("/", Ks)} vars={string.Join(",", Variables)} " +
         $"hidden={Hidden.ToString(Fmt.Inv)} pooling={Pooling} distScale={Fmt.F(DistanceScaleKm, 1)}km" +
+        (CorrectionScale != 1 ? $" correction×{Fmt.D(CorrectionScale)}" : "") +
         (KrigingBase ? Variogram is { } v ? $" kriging base (exponential, nugget {Fmt.F(v.Nugget, 3)}, sill {Fmt.F(v.Nugget + v.PartialSill, 3)}, range {Fmt.F(v.RangeKm, 1)} km)" : " kriging base" : "");
 }

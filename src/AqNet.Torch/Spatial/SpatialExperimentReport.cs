@@ -28,6 +28,7 @@ internal static class SpatialExperimentReport
         ["aqnet_knn"] = new Dictionary<string, object?>
         {
             ["inputs"] = knn.Variables, ["window_hours"] = knn.Window, ["k"] = knn.Ks, ["hidden"] = knn.Hidden,
+            ["correction_scale"] = knn.CorrectionScale,
             ["pooling"] = knn.Pooling.ToString(), ["seeds"] = o.Seeds, ["quick"] = o.Quick,
             ["epochs_max"] = train.Epochs, ["steps_per_epoch"] = train.StepsPerEpoch, ["batch_hours"] = train.BatchHours,
             ["patience"] = train.Patience, ["loss"] = train.Loss == KnnLoss.Mse ? "masked MSE (scaled)" : "masked MAE (scaled)", ["learning_rate"] = train.LearningRate, ["weight_decay"] = train.WeightDecay,
@@ -42,6 +43,7 @@ internal static class SpatialExperimentReport
     public static IReadOnlyList<string> Text(SpatialExperimentOptions o, SpatialProtocol protocol, SpatialSplit split,
         NeuralKnnOptions knn, NeuralKnnTrainOptions train, int folds) =>
     [
+        .. o.Development ? ["**Development run**: only the hours before the real test part were read; the split below is of those hours."] : Array.Empty<string>(),
         protocol.Name == "loso"
             ? $"Leave-one-station-out: {folds} folds; in each, one station is hidden and every other located station is visible."
             : $"Holdout: one fixed set of hidden stations ({(o.HiddenIds is { Count: > 0 } ? "given" : $"ratio {Fmt.D(o.HiddenRatio ?? 0.2)}, spread by farthest-point sampling, seed {o.HiddenSeed}")}).",
@@ -53,7 +55,8 @@ internal static class SpatialExperimentReport
         (knn.KrigingBase
             ? "the decoder adds a learned residual to an ordinary-kriging estimate from the observed neighbours (variogram fitted on the visible stations' training hours), reading the interpolated feature, the weighted mean and spread and the geometry. "
             : "the decoder adds a learned residual to the weighted mean of the neighbours' PM2.5. ") +
-        $"Estimate = mean over k = {string.Join(", ", knn.Ks)} (capped at the visible stations).",
+        $"Estimate = mean over k = {string.Join(", ", knn.Ks)} (capped at the visible stations)" +
+        (knn.CorrectionScale != 1 ? $"; at inference the learned correction is multiplied by {Fmt.D(knn.CorrectionScale)} (shrinkage towards the base)." : "."),
         $"aqnet-knn training: retrained for every fold; masked {(train.Loss == KnnLoss.Mse ? "MSE" : "MAE")} loss in scaled units, AdamW lr {Fmt.D(train.LearningRate)}, ≤ {train.Epochs} epochs of {train.StepsPerEpoch} batches × {train.BatchHours} hours, every visible station a pseudo-hidden target excluded from its own neighbours; early stopping (patience {train.Patience}) on the validation hours. Seeds: {o.Seeds}{(o.Quick ? " (quick mode)" : "")}.",
         protocol.Name == "loso" ? "model/ holds the last fold's model (trained without that fold's station)." : "model/ holds the holdout model.",
         "Metrics in µg/m³: MAE, RMSE, R² = 1 − SSE/SST (SST about the row's own observations).",

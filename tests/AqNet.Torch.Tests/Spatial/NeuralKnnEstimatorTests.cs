@@ -270,4 +270,47 @@ public sealed class KnnKernelTests
         var kept = lambda[0] + lambda[2] + lambda[3];
         Assert.Equal((lambda[0] * values[0] + lambda[2] * values[2] + lambda[3] * values[3]) / kept, gap.item<float>(), 4);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.75)]
+    public void Outside_training_the_learned_correction_is_scaled_towards_the_kriging_base(double scale)
+    {
+        var panel = KnnFixtures.Panel();
+        var (train, _) = KnnFixtures.Ranges(panel.Hours);
+        var vg = KrigingVariogram.Fit(panel, train.Start, train.End);
+        var points = panel.Stations.Select(s => GeoPoint.Of(s)!.Value).ToArray();
+        var g = NeighbourGeometry.Of(points, [new GeoPoint(points[4].Lon + 0.02, points[4].Lat)], 4, 20);
+        var lambda = vg.Weights(g, points);
+        manual_seed(2);
+        // Dropout 0 (the fixture's), so training mode differs from evaluation only by the scale.
+        using var model = new NeuralKnnModel(KnnFixtures.Options with { KrigingBase = true, Variogram = vg, DistanceScaleKm = 20, CorrectionScale = scale });
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (name, p) in model.named_parameters())
+            if (name.StartsWith("decoder.output", StringComparison.Ordinal)) p.normal_(0, 0.5);   // a non-zero correction
+        var o = model.Options;
+        var x = randn(1, 4, o.Window, o.Features);
+        var values = tensor(new[] { 1.5f, -0.5f, 0.25f, 2f }).view(1, 4);
+        var mask = ones(1, 4, ScalarType.Bool);
+        var baseValue = NeuralKnnModel.KrigingEstimate(tensor(lambda).view(1, 4), values, mask);
+        Tensor Run() => model.Forward(x, tensor(g.Geo).view(1, 4, NeighbourGeometry.G), tensor(g.DistancesKm).view(1, 4), values, mask, baseValue).Prediction;
+        model.train();
+        var full = Run().item<float>();
+        model.eval();
+        var scaled = Run().item<float>();
+        var b = baseValue.item<float>();
+        Assert.True(Math.Abs(full - b) > 0.05, $"the correction must not vanish for this check: full {full}, base {b}");
+        Assert.Equal(b + (float)scale * (full - b), scaled, 4);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(2.5)]
+    [InlineData(double.NaN)]
+    public void A_correction_scale_outside_0_to_2_is_refused_naming_it(double scale)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (KnnFixtures.Options with { CorrectionScale = scale }).Validate());
+        Assert.Equal("CorrectionScale", e.ParamName);
+    }
 }
