@@ -50,7 +50,7 @@ public sealed class Panel
     }
 
     /// <summary>A copy of the first <paramref name="hours"/> hours (same stations, variables and start): e.g. the hours
-    /// before an evaluation's test part, for a development run that never reads them.</summary>
+    /// before an evaluation's test part, for a development run that never uses them.</summary>
     public Panel Head(int hours)
     {
         if (hours < 1 || hours > Hours)

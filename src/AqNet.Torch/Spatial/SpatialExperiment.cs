@@ -79,7 +79,7 @@ public static class SpatialExperiment
     internal static Panel DevelopmentPanel(Panel panel, SpatialExperimentOptions o, IProgress<string>? progress)
     {
         var full = SpatialSplit.Of(panel.Hours, o.TestFraction, o.ValidationFraction, o.Window, o.AheadHours.Count == 0 ? 0 : o.AheadHours.Max());
-        progress?.Report($"development run: only the {full.Test.Start} hours before the test part [{Fmt.Utc(panel.TimeAt(full.Test.Start))}, ...) are read");
+        progress?.Report($"development run: only the {full.Test.Start} hours before the test part [{Fmt.Utc(panel.TimeAt(full.Test.Start))}, ...) are used");
         return panel.Head(full.Test.Start);
     }
 
