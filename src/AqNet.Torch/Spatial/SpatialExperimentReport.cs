@@ -43,7 +43,7 @@ internal static class SpatialExperimentReport
     public static IReadOnlyList<string> Text(SpatialExperimentOptions o, SpatialProtocol protocol, SpatialSplit split,
         NeuralKnnOptions knn, NeuralKnnTrainOptions train, int folds) =>
     [
-        .. o.Development ? ["**Development run**: only the hours before the real test part were read; the split below is of those hours."] : Array.Empty<string>(),
+        .. o.Development ? ["**Development run**: only the hours before the real test part were used; the split below is of those hours."] : Array.Empty<string>(),
         protocol.Name == "loso"
             ? $"Leave-one-station-out: {folds} folds; in each, one station is hidden and every other located station is visible."
             : $"Holdout: one fixed set of hidden stations ({(o.HiddenIds is { Count: > 0 } ? "given" : $"ratio {Fmt.D(o.HiddenRatio ?? 0.2)}, spread by farthest-point sampling, seed {o.HiddenSeed}")}).",
