@@ -101,7 +101,7 @@ public sealed class SeriesBuilder(string stationId, string variable, int capacit
         {
             if (_state[_lo + k - _start] != Observed) continue;
             observed++;
-            if (k < Flags.Length && Flags[k] != 0) flagged++;
+            if (k < Flags.Length && Quality.QcFlagBits.IsQualityFlagged(Flags[k])) flagged++;
         }
         return (observed, flagged);
     }
