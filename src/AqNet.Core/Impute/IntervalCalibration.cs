@@ -15,10 +15,8 @@ public sealed record IntervalCalibration(bool Scaled, double Factor, long Points
         for (var i = 0; i < where.Length; i++)
         {
             if (!where[i] || !float.IsFinite(e.Median[i])) continue;
-            double y = truth[i], m = e.Median[i];
-            scores.Add(scaled
-                ? Math.Max((m - y) / Math.Max(m - e.Lower[i], 1e-3), (y - m) / Math.Max(e.Upper[i] - m, 1e-3))
-                : Math.Abs(y - m));
+            double y = truth[i], m = Math.Max(0, e.Median[i]);
+            scores.Add(scaled ? Math.Max((m - y) / Below(e, i, m), (y - m) / Above(e, i, m)) : Math.Abs(y - m));
         }
         if (scores.Count == 0) return new IntervalCalibration(scaled, scaled ? 1 : double.NaN, 0);
         scores.Sort();
@@ -26,6 +24,10 @@ public sealed record IntervalCalibration(bool Scaled, double Factor, long Points
         var k = Math.Min(scores.Count, (int)Math.Ceiling((scores.Count + 1) * Level)) - 1;
         return new IntervalCalibration(scaled, scores[k], scores.Count);
     }
+
+    // The model's distances from the (clipped) median to its bounds, floored so a collapsed side can still widen.
+    private static double Below(ImputeEstimates e, int i, double m) => Math.Max(m - e.Lower[i], 1e-3);
+    private static double Above(ImputeEstimates e, int i, double m) => Math.Max(e.Upper[i] - m, 1e-3);
 
     /// <summary>Writes calibrated bounds (and clips the median at 0) in place at the asked cells.</summary>
     public void Apply(ImputeEstimates e, bool[] where)
@@ -36,8 +38,9 @@ public sealed record IntervalCalibration(bool Scaled, double Factor, long Points
             var m = Math.Max(0f, e.Median[i]);
             if (Scaled)
             {
-                e.Lower[i] = (float)Math.Max(0, m - Factor * Math.Max(0, m - e.Lower[i]));
-                e.Upper[i] = (float)(m + Factor * Math.Max(0, e.Upper[i] - m));
+                var (below, above) = (Below(e, i, m), Above(e, i, m));
+                e.Lower[i] = (float)Math.Max(0, m - Factor * below);
+                e.Upper[i] = (float)(m + Factor * above);
             }
             else
             {

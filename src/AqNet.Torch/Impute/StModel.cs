@@ -22,6 +22,7 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
     private readonly NodeAttention nodes1, nodes2;
     private readonly Sequential feedForward;
     private readonly Sequential head;
+    private readonly Linear skip;
     private readonly Dropout dropout;
 
     public StModel(StOptions options) : base("aqnet-st")
@@ -39,6 +40,10 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
         nodes2 = new NodeAttention("nodes2", h, options.Heads);
         feedForward = Sequential(LayerNorm(h), Linear(h, 2 * h), GELU(), Linear(2 * h, h));
         head = Sequential(LayerNorm(h), Linear(h, h), GELU(), Linear(h, StOptions.Quantiles.Length));
+        // AQ-Net's linear skip, here from the target's own features (its linear fill in time, the neighbours' inverse-
+        // distance estimate and their flags) to the output: the classical estimates are one layer away, the deep part
+        // learns the correction.
+        skip = Linear(StOptions.NodeFeatures, StOptions.Quantiles.Length);
         dropout = Dropout(options.Dropout);
         RegisterComponents();
     }
@@ -61,7 +66,7 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
         z = Across(z, nodes2, present, b, n, w, d);
         z = z.add(feedForward.forward(z), Scalars.One);
         var target = z.view(b, n, w, d).select(1, 0);                                // [B, W, D]
-        var o = head.forward(target);                                                // [B, W, 3]
+        var o = head.forward(target).add(skip.forward(x.select(1, 0)), Scalars.One); // [B, W, 3]
         var mid = o.select(2, 1);
         var lo = mid.sub(nn.functional.softplus(o.select(2, 0)));
         var hi = mid.add(nn.functional.softplus(o.select(2, 2)), Scalars.One);

@@ -9,7 +9,7 @@ public sealed record StOptions
 {
     public int Window { get; init; } = 36;
     public int Neighbours { get; init; } = 8;
-    public int Hidden { get; init; } = 64;
+    public int Hidden { get; init; } = 32;
     public int Heads { get; init; } = 4;
     public double Dropout { get; init; } = 0.1;
     /// <summary>Node inputs per hour: value, mask, is-target, distance, bearing sin/cos, linear fill in time and its flag,
