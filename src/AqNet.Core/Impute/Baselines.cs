@@ -143,3 +143,4 @@ public sealed class HybridImputer : IImputer
         return lin;
     }
 }
+

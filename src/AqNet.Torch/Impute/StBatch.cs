@@ -1,7 +1,7 @@
 namespace AqNet.Torch.Impute;
 
-/// <summary>Host arrays of one batch: X [B, N, W, F], Time [B, W, C], Present [B, N], Y [B, W] (scaled targets) and
-/// Loss [B, W] (1 where a hidden observation is to be reconstructed).</summary>
+/// <summary>Host arrays of one batch: X [B, N, W, F], Time [B, W, C], Present [B, N], Y [B, N, W] (scaled targets)
+/// and Loss [B, N, W] (1 where a hidden observation is to be reconstructed).</summary>
 internal sealed class StBatch
 {
     public StBatch(int b, int n, int w, int c)
@@ -10,8 +10,8 @@ internal sealed class StBatch
         X = new float[b * n * w * StOptions.NodeFeatures];
         Time = new float[b * w * c];
         Present = new bool[b * n];
-        Y = new float[b * w];
-        Loss = new float[b * w];
+        Y = new float[b * n * w];
+        Loss = new float[b * n * w];
     }
 
     public int B { get; }

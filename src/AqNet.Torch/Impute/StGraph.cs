@@ -20,9 +20,12 @@ internal sealed class StGraph
         K = k;
         Nodes = new int[S * K];
         Geometry = new float[S * K * 3];
-        Km = new float[S * K];
         Array.Fill(Nodes, -1);
         var pts = task.Stations.Select(GeoPoint.Of).ToArray();
+        PairKm = new float[S * S];
+        for (var a = 0; a < S; a++)
+            for (var c = a + 1; c < S; c++)
+                PairKm[a * S + c] = PairKm[c * S + a] = pts[a] is { } pa && pts[c] is { } pc ? (float)Math.Max(Geodesy.DistanceKm(pa, pc), 0.01) : float.NaN;
         for (var s = 0; s < S; s++)
         {
             if (pts[s] is not { } p) continue;
@@ -32,7 +35,6 @@ internal sealed class StGraph
             {
                 var (j, d) = order[n];
                 Nodes[s * K + n] = j;
-                Km[s * K + n] = (float)Math.Max(d, 0.01);
                 var bearing = Geodesy.InitialBearingDeg(p, pts[j]!.Value) * Math.PI / 180;
                 Geometry[(s * K + n) * 3] = (float)Math.Log(1 + d / 10);   // log distance: the same scale from city to national networks
                 Geometry[(s * K + n) * 3 + 1] = (float)Math.Sin(bearing);
@@ -53,8 +55,8 @@ internal sealed class StGraph
     public int[] Nodes { get; }
     /// <summary>[S, K, 3] log(1 + km/10), sin and cos of the bearing from the station to the neighbour.</summary>
     public float[] Geometry { get; }
-    /// <summary>[S, K] distances, km.</summary>
-    public float[] Km { get; }
+    /// <summary>[S, S] distances between stations, km (NaN without coordinates).</summary>
+    public float[] PairKm { get; }
 
     public float Scale(float v) => (v - Mean) / Std;
     public float Unscale(float z) => z * Std + Mean;

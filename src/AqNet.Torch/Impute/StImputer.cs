@@ -75,7 +75,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
             for (var b = 0; b < rows; b++) StFeatures.Fill(graph, view.Input, batch, b, samples[first + b].S, samples[first + b].T0, null, null);
             using var scope = NewDisposeScope();
             var (x, t, present, _, _) = StTensors.Of(batch, rows);
-            var q = model.forward(x, t, present).contiguous().data<float>().ToArray();   // [rows, W, 3]
+            var q = model.forward(x, t, present).select(1, 0).contiguous().data<float>().ToArray();   // target node: [rows, W, 3]
             for (var b = 0; b < rows; b++)
             {
                 var (s, t0) = samples[first + b];

@@ -10,7 +10,8 @@ namespace AqNet.Torch.Impute;
 /// <summary>aqnet-st: AQ-Net's temporal encoder (LSTM + multi-head self-attention with the residual) made
 /// bidirectional and run over a window on both sides of the estimated hours, for the target and each neighbour;
 /// attention across the nodes at every hour (the learned weighting of neighbours, extended to all of their hours);
-/// a second round of attention over time and across nodes; then a quantile head on the target's tokens.
+/// a second round of attention over time and across nodes; then a quantile head on every node's tokens (training reconstructs
+/// every node; an estimate reads the target's).
 /// The model only computes forward; <see cref="StTrainer"/> owns loss, optimiser and scaling.</summary>
 public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
 {
@@ -40,10 +41,16 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
         nodes2 = new NodeAttention("nodes2", h, options.Heads);
         feedForward = Sequential(LayerNorm(h), Linear(h, 2 * h), GELU(), Linear(2 * h, h));
         head = Sequential(LayerNorm(h), Linear(h, h), GELU(), Linear(h, StOptions.Quantiles.Length));
-        // AQ-Net's linear skip, here from the target's own features (its linear fill in time, the neighbours' inverse-
-        // distance estimate and their flags) to the output: the classical estimates are one layer away, the deep part
-        // learns the correction.
+        // AQ-Net's linear skip, here from each node's own features to the output, beside the base estimate (linear in
+        // time across short gaps, the neighbours' inverse-distance estimate otherwise): the network starts from the
+        // classical estimate (the last layers start at zero) and learns the correction.
         skip = Linear(StOptions.NodeFeatures, StOptions.Quantiles.Length);
+        using (no_grad())
+        {
+            skip.weight!.zero_(); skip.bias!.zero_();
+            var last = (Linear)head[3];
+            last.weight!.zero_(); last.bias!.zero_();
+        }
         dropout = Dropout(options.Dropout);
         RegisterComponents();
     }
@@ -51,7 +58,7 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
     public StOptions Options { get; }
 
     /// <summary>x: [B, N, W, F] node features (node 0 is the target); t: [B, W, C] cyclic time; present: [B, N] bool.
-    /// Returns [B, W, 3]: the 5%, 50% and 95% quantiles (scaled), ordered by construction.</summary>
+    /// Returns [B, N, W, 3]: every node's 5%, 50% and 95% quantiles (scaled), ordered by construction.</summary>
     public override Tensor forward(Tensor x, Tensor t, Tensor present)
     {
         using var scope = NewDisposeScope();
@@ -65,12 +72,11 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
         z = temporal2.forward(z);
         z = Across(z, nodes2, present, b, n, w, d);
         z = z.add(feedForward.forward(z), Scalars.One);
-        var target = z.view(b, n, w, d).select(1, 0);                                // [B, W, D]
-        var o = head.forward(target).add(skip.forward(x.select(1, 0)), Scalars.One); // [B, W, 3]
-        var mid = o.select(2, 1);
-        var lo = mid.sub(nn.functional.softplus(o.select(2, 0)));
-        var hi = mid.add(nn.functional.softplus(o.select(2, 2)), Scalars.One);
-        return stack([lo, mid, hi], 2).MoveToOuterDisposeScope();
+        var o = head.forward(z.view(b, n, w, d)).add(skip.forward(x), Scalars.One);  // [B, N, W, 3]
+        var mid = o.select(3, 1).add(x.select(3, StOptions.BaseFeature), Scalars.One);
+        var lo = mid.sub(nn.functional.softplus(o.select(3, 0)));
+        var hi = mid.add(nn.functional.softplus(o.select(3, 2)), Scalars.One);
+        return stack([lo, mid, hi], 3).MoveToOuterDisposeScope();
     }
 
     // z: [B·N, W, D] → attention across N at each hour → [B·N, W, D]

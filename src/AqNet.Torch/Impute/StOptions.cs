@@ -9,12 +9,14 @@ public sealed record StOptions
 {
     public int Window { get; init; } = 36;
     public int Neighbours { get; init; } = 8;
-    public int Hidden { get; init; } = 32;
+    public int Hidden { get; init; } = 64;
     public int Heads { get; init; } = 4;
     public double Dropout { get; init; } = 0.1;
     /// <summary>Node inputs per hour: value, mask, is-target, distance, bearing sin/cos, linear fill in time and its flag,
-    /// inverse-distance estimate from the other nodes and its flag.</summary>
-    public const int NodeFeatures = 10;
+    /// inverse-distance estimate from the other nodes and its flag, and the base estimate the output corrects.</summary>
+    public const int NodeFeatures = 11;
+    /// <summary>Index of the base estimate among the node features.</summary>
+    public const int BaseFeature = 10;
     /// <summary>The quantiles the head predicts; the median is the estimate, the outer two bound the 90% interval.</summary>
     public static readonly float[] Quantiles = [0.05f, 0.5f, 0.95f];
 
