@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AqNet.Core.Data;
+using AqNet.Core.Store;
 
 namespace AqNet.Cli;
 
@@ -16,13 +17,20 @@ public static class CliRun
         if (output is not null) config.Output = output;
         if (error is not null) config.Error = error;
         var err = error ?? Console.Error;
+        var parse = root.Parse(args);
         try
         {
-            return root.Parse(args).Invoke(config);
+            return parse.Invoke(config);
         }
         catch (InputException e)
         {
             err.WriteLine("error: " + e.Message);
+            return BadInput;
+        }
+        catch (Exception e) when (StoreErrors.Describe(e, StorePath(parse)) is { } described)
+        {
+            // A damaged store or a full disk found while reading or writing the store named by --store.
+            err.WriteLine("error: " + described.Message);
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -36,6 +44,10 @@ public static class CliRun
             return InternalError;
         }
     }
+
+    private static string StorePath(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--store") is { } o
+            ? parse.GetValue(o) ?? "(store)" : "(store)";
 
     /// <summary>Progress lines on stderr, so stdout stays clean for --json output.</summary>
     public static IProgress<string> Progress(ParseResult r) => new StderrProgress(r.InvocationConfiguration.Error);
