@@ -111,6 +111,30 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
     }
 
     [DataFact]
+    public void A_resolution_larger_than_the_box_an_out_folder_and_an_unwritable_png_folder_are_refused_before_any_file()
+    {
+        var nc = Path.Combine(m.Dir, "refused.nc");
+        var args = Args("2016-12-01", "2016-12-01T03", nc);
+        args[Array.IndexOf(args, "--resolution") + 1] = "1000";
+        var (exit, _, err) = CliApp.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("error: grid resolution 1000° is larger than the bbox's smaller side (0.9°); expected a cell size that fits in the box, e.g. 0.09", err);
+
+        var folder = Directory.CreateDirectory(Path.Combine(m.Dir, "folder.nc")).FullName;
+        (exit, _, err) = CliApp.Run(Args("2016-12-01", "2016-12-01T03", folder));
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --out '{folder}' is a folder; expected a NetCDF file name", err);
+
+        var file = Path.Combine(m.Dir, "a-file");
+        File.WriteAllText(file, "x");
+        (exit, _, err) = CliApp.Run([.. Args("2016-12-01", "2016-12-01T03", nc), "--png", Path.Combine(file, "maps")]);
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --png '{Path.Combine(file, "maps")}': cannot write there", err);
+        Assert.Empty(Directory.GetFiles(m.Dir, "refused.nc*"));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [DataFact]
     public void A_model_trained_on_another_store_is_refused()
     {
         using var fx = new Fixtures();
