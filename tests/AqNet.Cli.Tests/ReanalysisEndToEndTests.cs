@@ -118,7 +118,7 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
         args[Array.IndexOf(args, "--resolution") + 1] = "1000";
         var (exit, _, err) = CliApp.Run(args);
         Assert.Equal(2, exit);
-        Assert.Contains("error: grid resolution 1000° is larger than the bbox's smaller side (0.9°); expected a cell size that fits in the box, e.g. 0.09", err);
+        Assert.Contains("error: grid resolution 1000° puts the first cell's centre outside the bbox (smaller side 0.9°); expected a cell size that fits in the box, e.g. 0.09", err);
 
         var folder = Directory.CreateDirectory(Path.Combine(m.Dir, "folder.nc")).FullName;
         (exit, _, err) = CliApp.Run(Args("2016-12-01", "2016-12-01T03", folder));
