@@ -29,6 +29,8 @@ public sealed class ResumeTests
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "epochs.csv")).Length);
         // A torn temp file from the kill must not matter.
         File.WriteAllText(Path.Combine(dir, "resume.ckpt.tmp-1-dead"), "half");
+        var stale = Path.Combine(dir, "epochs.csv.tmp-999999999-dead");   // a process id above Linux's maximum: never running
+        File.WriteAllText(stale, "half");
 
         var lines = new List<string>();
         using var second = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6));
@@ -38,6 +40,7 @@ public sealed class ResumeTests
         Assert.Equal([1, 2, 3, 4], r.History.Select(e => e.Epoch));
         Assert.Contains(lines, l => l.StartsWith("resuming aqnet", StringComparison.Ordinal));
         Assert.Equal(["1", "2", "3", "4"], File.ReadAllLines(Path.Combine(dir, "epochs.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        Assert.False(File.Exists(stale));
         Assert.All(second.Predict(val, Fixtures.Context()), p => Assert.True(float.IsFinite(p)));
 
         // Weights, AdamW moments, RNG and shuffles all restored: the same numbers as a run never interrupted.

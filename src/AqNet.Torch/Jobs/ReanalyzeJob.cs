@@ -21,6 +21,7 @@ public static class ReanalyzeJob
         if (o.ToUtc < o.FromUtc) throw new InputException($"--from {Fmt.Utc(o.FromUtc)} is after --to {Fmt.Utc(o.ToUtc)}; expected from <= to");
         if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained neural kNN model (DIR/model of `aqnet experiment spatial`)");
         CheckWritable(o.OutPath);
+        StaleTemporaries.Remove(o.OutPath);   // a NetCDF temporary of a run killed before its rename
         if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the NetCDF
         TorchRuntime.EnsureLoaded();
         using var store = AqStore.OpenRead(o.StorePath);

@@ -35,6 +35,7 @@ public sealed partial class NeuralKnnEstimator
         var full = Path.GetFullPath(dir);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tag = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        StaleTemporaries.Remove(full);   // .tmp-/.old- folders of a run killed while saving
         var tmp = $"{full}.tmp-{tag}";
         try
         {
