@@ -20,6 +20,13 @@ public static class StoreErrors
     {
         if (e is not DuckDBException && e.InnerException is not DuckDBException) return null;
         var message = FirstLine(e.Message);
+        if (message.Contains("Could not set lock on file", StringComparison.Ordinal))
+        {
+            var holder = System.Text.RegularExpressions.Regex.Match(message, @"held in (.+?) \(PID (\d+)\)");
+            return new InputException($"store '{storePath}' is in use by another process" +
+                                      (holder.Success ? $" ({holder.Groups[1].Value}, PID {holder.Groups[2].Value})" : "") +
+                                      "; expected no other process using it: wait for that one to finish, then run the command again", e);
+        }
         if (Disk.FirstOrDefault(d => message.Contains(d, StringComparison.OrdinalIgnoreCase)) is { } disk)
             return new InputException($"cannot write store '{storePath}': {disk.ToLowerInvariant()} ({message}); the store was left as it was", e);
         if (Damage.Any(d => message.Contains(d, StringComparison.OrdinalIgnoreCase)))

@@ -64,7 +64,10 @@ internal static class QuotsoftImporter
         }, (e, day) =>
         {
             Merge(batch, e, day);
-            s.UnionWith(day.StationIds);
+            // a header without rows (a cut or empty day) names stations but adds no data: they are not added
+            if (day.CutOff is { } cut) batch.Notes.Add(cut);
+            if (day.Rows > 0) s.UnionWith(day.StationIds);
+            else batch.Notes.Add($"{e.Display} has a header but no data rows; its {day.StationIds.Length:N0} station columns were not added");
             foreach (var (t, n) in day.UnknownTypes) unknownTypes[t] = unknownTypes.GetValueOrDefault(t) + n;
             c.FileDone(e, day.Rows);
             day.Release();
