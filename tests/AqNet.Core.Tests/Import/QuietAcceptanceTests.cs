@@ -104,4 +104,16 @@ public sealed class QuietAcceptanceTests
         var html = dir.File("download/obs.csv", "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head></html>\n");
         Assert.Equal($"{html}: the file is an HTML/XML page, not a data file (a failed download saved as .csv?); expected a CSV table", Refused("long", html, Long()).Message);
     }
+
+    [Fact]
+    public void Identical_repeated_rows_are_read_once_with_a_note_and_conflicting_ones_refused_with_both_values()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("obs.csv", "site,time,value\nA,2020-01-01 00:00,1.5\nA,2020-01-01 01:00,2\nA,2020-01-01 00:00,1.5\nA,2020-01-01 01:00,2\n");
+        var b = Importers.Read("long", [f], Long(), null, default);
+        Assert.True(b.TryGetSeries("A", Variables.Pm25, out var pm) && pm.ObservedCount() == 2);
+        Assert.Contains("2 values were given twice with the same value (repeated rows or station columns) and read once", b.Notes);
+        var g = dir.File("obs2.csv", "site,time,value\nA,2020-01-01 00:00,1.5\nA,2020-01-01 00:00,1.25\n");
+        Assert.StartsWith($"{g}, line 3: duplicated timestamp 2020-01-01T00:00Z for station 'A', variable PM2.5 with another value (1.5 before, 1.25 here)", Refused("long", g, Long()).Message);
+    }
 }

@@ -29,6 +29,7 @@ internal static class LongImporter
         FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones)),
             (e, rows) => ctx.FileDone(e, rows.Value), ct);
         raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
+        batch.NoteRepeats(raw.IdenticalRepeats);
         ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
         return batch;
     }

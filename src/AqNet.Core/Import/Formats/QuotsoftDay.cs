@@ -39,7 +39,6 @@ internal sealed class QuotsoftDay
         var kinds = new int[header.Length];
         var ids = new List<string>();
         var columns = new List<int>();
-        var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
         bool hasDate = false, hasHour = false, hasType = false;
         for (var c = 0; c < header.Length; c++)
         {
@@ -48,9 +47,8 @@ internal sealed class QuotsoftDay
             if (h.Equals("hour", StringComparison.OrdinalIgnoreCase) && !hasHour) { kinds[c] = HourCol; hasHour = true; continue; }
             if (h.Equals("type", StringComparison.OrdinalIgnoreCase) && !hasType) { kinds[c] = TypeCol; hasType = true; continue; }
             if (h.Length == 0) throw new InputException($"{e.Display}, line 1, column {c + 1}: empty station name in the header; expected a station code or name");
-            if (firstColumn.TryGetValue(h, out var first))
-                throw new InputException($"{e.Display}, line 1: station '{h}' appears in columns {first} and {c + 1}; expected each station column once");
-            firstColumn[h] = c + 1;
+            // A repeated station column is read like another column of that station: identical values are read once
+            // (counted in the ingest's notes), different ones refused as duplicated timestamps naming the column.
             kinds[c] = ids.Count;
             ids.Add(mapStation(h, c + 1));
             columns.Add(c + 1);
