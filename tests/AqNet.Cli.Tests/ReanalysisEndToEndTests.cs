@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AqNet.Cli;
 using AqNet.Core.NetCdf;
@@ -25,6 +24,24 @@ public sealed class BeijingSpatialModel : IDisposable
 
     public string Dir { get; }
     public string? Store { get; }
+
+    private (string Nc, string Png, string Output)? _grid48;
+    private readonly Lock _gridLock = new();
+
+    /// <summary>The 48-hour Beijing grid (NetCDF, maps folder, stdout), made once for the tests that read it.</summary>
+    public (string Nc, string Png, string Output) Grid48(Func<string, string, string, string?, string[]> args)
+    {
+        lock (_gridLock)
+        {
+            if (_grid48 is { } done) return done;
+            var nc = Path.Combine(Dir, "bj48.nc");
+            var png = Path.Combine(Dir, "maps");
+            var (exit, output, err) = CliApp.Run([.. args("2016-12-01", "2016-12-02T23", nc, null), "--png", png]);
+            Assert.True(exit == 0, err);
+            _grid48 = (nc, png, output);
+            return _grid48.Value;
+        }
+    }
     public string? Model { get; }
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
@@ -39,14 +56,10 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
          "--from", from, "--to", to, "--out", output];
 
     [DataFact]
-    public void A_48_hour_beijing_grid_opens_in_xarray_with_cf_attributes()
+    public void A_48_hour_beijing_grid_has_finite_values_in_a_physical_range_and_maps()
     {
-        var nc = Path.Combine(m.Dir, "bj48.nc");
-        var png = Path.Combine(m.Dir, "maps");
-        var (exit, output, err) = CliApp.Run([.. Args("2016-12-01", "2016-12-02T23", nc), "--png", png]);
-        Assert.True(exit == 0, err);
+        var (nc, png, output) = m.Grid48(Args);
         Assert.Contains("48 hours × 45 lat × 50 lon", output);
-
         using (var r = NetCdfReader.Open(nc))
         {
             var pm = r.ReadFloats("pm25");
@@ -54,7 +67,12 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
             Assert.All(pm, v => Assert.True(float.IsFinite(v) && v >= 0 && v < 1500, $"pm25 {v}"));
         }
         Assert.True(File.Exists(Path.Combine(png, "pm25_period_mean.png")));
+    }
 
+    [DataToolFact("/usr/bin/python3", "numpy", "xarray", "netCDF4")]
+    public void A_48_hour_beijing_grid_opens_in_xarray_with_cf_attributes()
+    {
+        var (nc, _, _) = m.Grid48(Args);
         const string script = """
             import json, sys, numpy as np, xarray as xr
             ds = xr.open_dataset(sys.argv[1])
@@ -64,16 +82,8 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
                 "conventions": ds.attrs.get("Conventions"), "lat_units": ds["lat"].attrs.get("units"), "lon_units": ds["lon"].attrs.get("units"),
                 "first": str(ds["time"].values[0])[:16], "unc": "pm25_uncertainty" in ds, "dist": "distance_to_nearest_station" in ds}))
             """;
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(script);
-        psi.ArgumentList.Add(nc);
-        if (!File.Exists(psi.FileName) && !TestData.InCi) return; // the NetCdf tests report the missing tool
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEnd();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, stderr);
+        var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, nc], TimeSpan.FromSeconds(120));
+        Assert.True(code == 0, stderr);
         var j = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(["time", "lat", "lon"], j.GetProperty("dims").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal([48, 45, 50], j.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
@@ -98,6 +108,30 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
         Assert.Contains("outside the store's data", err);
         Assert.False(File.Exists(nc));
         Assert.Empty(Directory.GetFiles(m.Dir, "outside.nc*"));
+    }
+
+    [DataFact]
+    public void A_resolution_larger_than_the_box_an_out_folder_and_an_unwritable_png_folder_are_refused_before_any_file()
+    {
+        var nc = Path.Combine(m.Dir, "refused.nc");
+        var args = Args("2016-12-01", "2016-12-01T03", nc);
+        args[Array.IndexOf(args, "--resolution") + 1] = "1000";
+        var (exit, _, err) = CliApp.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("error: grid resolution 1000° puts the first cell's centre outside the bbox (smaller side 0.9°); expected a cell size that fits in the box, e.g. 0.09", err);
+
+        var folder = Directory.CreateDirectory(Path.Combine(m.Dir, "folder.nc")).FullName;
+        (exit, _, err) = CliApp.Run(Args("2016-12-01", "2016-12-01T03", folder));
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --out '{folder}' is a folder; expected a NetCDF file name", err);
+
+        var file = Path.Combine(m.Dir, "a-file");
+        File.WriteAllText(file, "x");
+        (exit, _, err) = CliApp.Run([.. Args("2016-12-01", "2016-12-01T03", nc), "--png", Path.Combine(file, "maps")]);
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --png '{Path.Combine(file, "maps")}': cannot write there", err);
+        Assert.Empty(Directory.GetFiles(m.Dir, "refused.nc*"));
+        Assert.DoesNotContain("   at ", err);
     }
 
     [DataFact]

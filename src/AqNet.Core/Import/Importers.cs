@@ -17,7 +17,7 @@ public static class Importers
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        return (format ?? "").Trim().ToLowerInvariant() switch
+        var batch = (format ?? "").Trim().ToLowerInvariant() switch
         {
             "prsa" => PrsaImporter.Read(paths, options, progress, ct),
             "cnemc" => QuotsoftImporter.ReadCnemc(paths, options, progress, ct),
@@ -26,5 +26,7 @@ public static class Importers
             "aqi36" => Aqi36Importer.Read(paths, progress, ct),
             _ => throw new InputException($"unknown import format '{format}'; expected one of {string.Join(", ", Formats)}"),
         };
+        batch.NoteRepeats(batch.Series.Sum(kv => kv.Value.IdenticalRepeats));
+        return batch;
     }
 }

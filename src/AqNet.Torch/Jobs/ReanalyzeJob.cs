@@ -21,6 +21,8 @@ public static class ReanalyzeJob
         if (o.ToUtc < o.FromUtc) throw new InputException($"--from {Fmt.Utc(o.FromUtc)} is after --to {Fmt.Utc(o.ToUtc)}; expected from <= to");
         if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained neural kNN model (DIR/model of `aqnet experiment spatial`)");
         CheckWritable(o.OutPath);
+        StaleTemporaries.Remove(o.OutPath);   // a NetCDF temporary of a run killed before its rename
+        if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the NetCDF
         TorchRuntime.EnsureLoaded();
         using var store = AqStore.OpenRead(o.StorePath);
         using var est = NeuralKnnEstimator.Load(o.ModelDir, store);
@@ -103,6 +105,8 @@ public static class ReanalyzeJob
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{path}': folder '{dir}' does not exist");
+        if (Directory.Exists(path)) throw new InputException($"--out '{path}' is a folder; expected a NetCDF file name such as {Path.Combine(path, "pm25.nc")}");
+        OutputFolder.CheckWritable(dir, "--out");
     }
 
     private static List<string> Maps(ReanalyzeOptions o, GridField field, List<(DateTime Time, int First, int Count)> steps,
