@@ -80,6 +80,9 @@ public sealed class SameHourImputer(ISpatialInterpolator interpolator, ImputeMod
         interpolator.Fit(data);
     }
 
+    /// <summary>The interpolator's estimates alone: NaN where no other station has input at that hour.</summary>
+    public ImputeEstimates EstimateSameHourOnly(ImputeView view, bool[] where, CancellationToken ct) => SameHour.Estimate(view, where, interpolator, ct);
+
     public ImputeEstimates Estimate(ImputeView view, bool[] where, CancellationToken ct)
     {
         var e = SameHour.Estimate(view, where, interpolator, ct);

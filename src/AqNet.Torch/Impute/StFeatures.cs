@@ -75,13 +75,18 @@ internal static class StFeatures
                 }
                 var next = -1;
                 for (var q = w + 1; q < W; q++) if (seen[n * W + q]) { next = q; break; }
-                // The base the network corrects: linear in time across a short gap, else the neighbours' estimate.
-                batch.X[x + 10] = batch.X[x + 8];
+                // The base the network corrects: linear in time across a short gap, else the neighbours' estimate (for the
+                // target: kriging from all visible stations at that hour; for the other nodes, whose own neighbours
+                // would include the target, the inverse-distance estimate from the sample's nodes).
+                var h = t0 + w;
+                var krig = n == 0 && h >= 0 && h < T ? g.Kriging[h * S + j] : float.NaN;
+                batch.X[x + 10] = float.IsNaN(krig) ? batch.X[x + 8] : g.Scale(krig);
+                var spatial = sw > 0 || !float.IsNaN(krig);
                 if (prev < 0 && next < 0) continue;
                 float pv = prev >= 0 ? vals[n * W + prev] : 0, nv = next >= 0 ? vals[n * W + next] : 0;
                 batch.X[x + 6] = prev < 0 ? nv : next < 0 ? pv : pv + (nv - pv) * (w - prev) / (next - prev);
                 batch.X[x + 7] = prev >= 0 && next >= 0 ? 1 : 0.5f;
-                if ((prev >= 0 && next >= 0 && next - prev - 1 <= ShortGapHours) || sw == 0) batch.X[x + 10] = batch.X[x + 6];
+                if ((prev >= 0 && next >= 0 && next - prev - 1 <= ShortGapHours) || !spatial) batch.X[x + 10] = batch.X[x + 6];
             }
         }
         for (var w = 0; w < W; w++)

@@ -9,8 +9,11 @@ namespace AqNet.Torch.Impute;
 /// distance and bearing. Hidden stations are never anybody's neighbour.</summary>
 internal sealed class StGraph
 {
-    public StGraph(ImputeTask task, bool[] hidden, int k, float mean, float std)
+    /// <param name="kriging">[T, S] same-hour kriging estimates at the stations (µg/m³, NaN where none): the target's base
+    /// for gaps too long to interpolate in time.</param>
+    public StGraph(ImputeTask task, bool[] hidden, int k, float mean, float std, float[] kriging)
     {
+        Kriging = kriging;
         T = task.T; S = task.S;
         Values = task.Truth;
         Mean = mean; Std = std;
@@ -48,6 +51,8 @@ internal sealed class StGraph
     public int C { get; }
     public int K { get; }
     public float[] Values { get; }
+    /// <summary>[T, S] kriging from the other stations at the same hour, µg/m³ (NaN where none).</summary>
+    public float[] Kriging { get; }
     public float Mean { get; }
     public float Std { get; }
     public float[] Time { get; }

@@ -12,6 +12,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
 {
     private const int InferenceBatch = 256;
     private StModel? _model;
+    private readonly SameHourImputer _kriging = new(new Core.Spatial.KrigingInterpolator(), ImputeModelKind.Kriging);
     private float _mean, _std = 1;
 
     public ImputeModelKind Kind => ImputeModelKind.AqnetSt;
@@ -26,17 +27,20 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         manual_seed(train.Seed);
         _model?.Dispose();
         _model = new StModel(options);
-        var graph = new StGraph(task, fold.Hidden, options.Neighbours, _mean, _std);
+        _kriging.Fit(task, fold, progress, ct);
+        var trainingView = new ImputeView(task, cells, fold.Hidden);
+        var graph = new StGraph(task, fold.Hidden, options.Neighbours, _mean, _std, Kriging(trainingView, Enumerable.Repeat(true, task.S).ToArray(), ct));
         var starts = Enumerable.Range(0, Math.Max(0, task.T - options.Window + 1))
             .Where(t0 => Enumerable.Range(t0, options.Window).All(h => task.Roles[h] == HourRole.Train)).ToArray();
         var targets = Enumerable.Range(0, task.S).Where(s => !fold.Hidden[s] && task.Stations[s].HasCoordinates).ToArray();
-        var validation = fold.Validation.Select(v => (View: ImputeViews.Validation(task, fold, v), Where: Thin(v.Eval, train.MaxValidationPoints))).ToArray();
+        var validation = fold.Validation.Select(v => (View: ImputeViews.Validation(task, fold, v), Where: Thin(v.Eval, train.MaxValidationPoints)))
+            .Select(v => (v.View, v.Where, Graph: GraphFor(v.View, v.Where, ct))).ToArray();
         double Validate()
         {
             double sum = 0; long n = 0;
-            foreach (var (view, where) in validation)
+            foreach (var (view, where, g) in validation)
             {
-                var e = Estimate(view, where, ct);
+                var e = Estimate(view, where, g, ct);
                 for (var i = 0; i < where.Length; i++)
                     if (where[i]) { sum += Math.Abs(e.Median[i] - task.Truth[i]); n++; }
             }
@@ -45,11 +49,27 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         History = StTrainer.Fit(_model, graph, cells, starts, targets, train, Validate, progress, ct);
     }
 
-    public ImputeEstimates Estimate(ImputeView view, bool[] where, CancellationToken ct)
+    public ImputeEstimates Estimate(ImputeView view, bool[] where, CancellationToken ct) => Estimate(view, where, GraphFor(view, where, ct), ct);
+
+    /// <summary>The view's graph, with kriging at every hour of the stations that have cells to estimate.</summary>
+    private StGraph GraphFor(ImputeView view, bool[] where, CancellationToken ct)
+    {
+        var stations = new bool[view.Task.S];
+        for (var i = 0; i < where.Length; i++) if (where[i]) stations[i % view.Task.S] = true;
+        return new StGraph(view.Task, view.Hidden, options.Neighbours, _mean, _std, Kriging(view, stations, ct));
+    }
+
+    private float[] Kriging(ImputeView view, bool[] stations, CancellationToken ct)
+    {
+        var cells = new bool[view.Task.T * view.Task.S];
+        for (var i = 0; i < cells.Length; i++) cells[i] = stations[i % view.Task.S];
+        return _kriging.EstimateSameHourOnly(view, cells, ct).Median;
+    }
+
+    private ImputeEstimates Estimate(ImputeView view, bool[] where, StGraph graph, CancellationToken ct)
     {
         var model = _model ?? throw new InvalidOperationException("aqnet-st: call Fit before Estimate");
         var task = view.Task;
-        var graph = new StGraph(task, view.Hidden, options.Neighbours, _mean, _std);
         var (W, S, T) = (options.Window, task.S, task.T);
         var stride = Math.Max(1, W / 4);
         var samples = new List<(int S, int T0)>();

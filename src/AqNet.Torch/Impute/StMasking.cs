@@ -1,11 +1,26 @@
 namespace AqNet.Torch.Impute;
 
-/// <summary>The gaps a training sample gets, as real networks lose data. The target (node 0) and about half of the
+/// <summary>Synthetic gaps for a training sample, as real networks lose data. The target (node 0) and about half of the
 /// neighbours each get one pattern: single hours (35%), a run of 4–48 h (35%), the whole window (20%: a place without
 /// a station) or every hour after a cut (10%: a forecast, which hides every node's later hours). Often the same run of
 /// hours goes missing at many nodes at once. Returns [N, W].</summary>
 internal static class StMasking
 {
+    /// <summary>The network's own gaps elsewhere in time: cell (node, k) is hidden where the same station had no input at
+    /// hour t1 + k (t1 a random training window). A benchmark built by copying real failure patterns (as AQI-36 was) is
+    /// learnt this way; any network's real outages are too.</summary>
+    public static bool[] Real(StGraph g, bool[] input, int s, int t1, int n, int w)
+    {
+        var hide = new bool[n * w];
+        for (var node = 0; node < n; node++)
+        {
+            var j = node == 0 ? s : g.Nodes[s * g.K + node - 1];
+            if (j < 0) continue;
+            for (var k = 0; k < w; k++) hide[node * w + k] = !input[(t1 + k) * g.S + j];
+        }
+        return hide;
+    }
+
     public static bool[] Draw(int n, int w, Random rng)
     {
         var hide = new bool[n * w];

@@ -45,6 +45,9 @@ public sealed record StTrainOptions
     public int Patience { get; init; } = 4;
     public double AverageDecay { get; init; } = 0.99;
     public int Seed { get; init; }
+    /// <summary>Share of training samples whose gaps copy the network's real gaps from another training window (the rest
+    /// get synthetic patterns).</summary>
+    public double RealPatternShare { get; init; } = 0.5;
     /// <summary>At most this many validation points are scored per epoch (evenly spaced).</summary>
     public int MaxValidationPoints { get; init; } = 20_000;
     /// <summary>Called with every training batch (tests assert that evaluation points never appear).</summary>
@@ -63,6 +66,7 @@ public sealed record StTrainOptions
         Guard.AtLeast(Patience, 0, nameof(Patience));
         Guard.Decay(AverageDecay, nameof(AverageDecay));
         Guard.AtLeast(MaxValidationPoints, 1, nameof(MaxValidationPoints));
+        Guard.Probability(RealPatternShare, nameof(RealPatternShare));
     }
 }
 

@@ -39,7 +39,12 @@ internal static class StTrainer
                 ct.ThrowIfCancellationRequested();
                 var cells = o.OnBatch is null ? null : new List<(int, int)>();
                 for (var b = 0; b < o.BatchSize; b++)
-                    StFeatures.Fill(graph, input, batch, b, targets[rng.Next(targets.Length)], starts[rng.Next(starts.Length)], StMasking.Draw(n, w, rng), cells);
+                {
+                    var s = targets[rng.Next(targets.Length)];
+                    // Half the samples copy the network's real gaps from another training window, half get synthetic ones.
+                    var hide = rng.NextDouble() < o.RealPatternShare ? StMasking.Real(graph, input, s, starts[rng.Next(starts.Length)], n, w) : StMasking.Draw(n, w, rng);
+                    StFeatures.Fill(graph, input, batch, b, s, starts[rng.Next(starts.Length)], hide, cells);
+                }
                 if (cells is not null) o.OnBatch!(new StBatchInfo(cells));
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
