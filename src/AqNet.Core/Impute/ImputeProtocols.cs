@@ -25,6 +25,7 @@ public static class ImputeProtocols
         var hasBenchmark = benchmark.Any(b => b);
         if (o.Kind == ImputeProtocolKind.Aqi36 && !hasBenchmark)
             throw new InputException($"protocol aqi36 needs the benchmark's evaluation points, and this store has none; ingest the AQI-36 folder with `aqnet ingest aqi36 DIR --store FILE`");
+        var virtualHidden = o.Kind == ImputeProtocolKind.Virtual ? HiddenStations(panel, o, hasBenchmark) : null;
         var roles = hasBenchmark && o.Kind is ImputeProtocolKind.Aqi36 or ImputeProtocolKind.Virtual
             ? MonthRoles(panel, utcOffsetHours, o.Development)
             : FractionRoles(T, o);
@@ -52,8 +53,7 @@ public static class ImputeProtocols
             }
             case ImputeProtocolKind.Virtual:
             {
-                var hidden = HiddenStations(panel, o, hasBenchmark);
-                folds.Add(StationFold("virtual", hidden, observed, input, roles, S, rng));
+                folds.Add(StationFold("virtual", virtualHidden!, observed, input, roles, S, rng));
                 break;
             }
             case ImputeProtocolKind.Loso:
