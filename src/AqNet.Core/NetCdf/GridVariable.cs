@@ -24,6 +24,17 @@ public sealed record GridVariable(string Name, bool PerTime, IReadOnlyList<NcAtt
     public static GridVariable Pm25Uncertainty() => Create("pm25_uncertainty", true, "ug m-3",
         "PM2.5 uncertainty (standard deviation over k estimates)");
 
+    /// <summary>The variable with dimensions [time, lat, lon] (per time) or [lat, lon], _FillValue and
+    /// coordinates added unless given.</summary>
+    internal DsVariable ToDataset()
+    {
+        var atts = Attributes.ToList();
+        if (atts.All(a => a.Name != "_FillValue")) atts.Add(NcAttribute.Floats("_FillValue", FillValue));
+        if (atts.All(a => a.Name != "coordinates")) atts.Add(NcAttribute.Text("coordinates", PerTime ? "time lat lon" : "lat lon"));
+        IReadOnlyList<string> dims = PerTime ? ["time", "lat", "lon"] : ["lat", "lon"];
+        return new DsVariable(Name, NcType.Float, dims, atts);
+    }
+
     /// <summary>Great-circle distance from each cell centre to the nearest station used, km; static, so [lat, lon].</summary>
     public static GridVariable DistanceToNearestStation() => Create("distance_to_nearest_station", false, "km",
         "distance from cell centre to the nearest station");
