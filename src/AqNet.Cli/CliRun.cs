@@ -37,6 +37,10 @@ public static class CliRun
         }
     }
 
+    /// <summary>The command as typed ("aqnet reanalyze --model …"), for the history attribute of the files it writes.</summary>
+    public static string CommandLine(ParseResult r) =>
+        "aqnet " + Core.NetCdf.CfMetadata.CommandLine(r.Tokens.Select(t => t.Value));
+
     /// <summary>Progress lines on stderr, so stdout stays clean for --json output.</summary>
     public static IProgress<string> Progress(ParseResult r) => new StderrProgress(r.InvocationConfiguration.Error);
 

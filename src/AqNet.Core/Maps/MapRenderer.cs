@@ -14,6 +14,13 @@ public sealed record MapOptions
     public (double Min, double Max)? ColorRange { get; init; }
     public IReadOnlyList<GeoPoint> VisibleStations { get; init; } = [];
     public IReadOnlyList<GeoPoint> HiddenStations { get; init; } = [];
+    /// <summary>Observed values at the stations, drawn as the markers' fill in the field's colour scale (NaN or
+    /// absent: white, no observation).</summary>
+    public IReadOnlyList<double>? VisibleValues { get; init; }
+    public IReadOnlyList<double>? HiddenValues { get; init; }
+    /// <summary>Row-major [lat, lon] like the field: cells with 1 are greyed (e.g. far from every station).</summary>
+    public IReadOnlyList<sbyte>? FarMask { get; init; }
+    public string FarLabel { get; init; } = "far from stations";
     public Boundaries? Boundaries { get; init; }
     public bool DrawBoundaries { get; init; } = true;
     /// <summary>Map extent; default the grid's cell edges.</summary>
@@ -22,8 +29,9 @@ public sealed record MapOptions
 }
 
 /// <summary>Renders a gridded field [lat, lon] as a PNG map: viridis colours (perceptually uniform, readable in grey
-/// and by colour-blind readers), colour bar with units, stations used as white circles and held-out stations as red
-/// triangles, boundaries on top.</summary>
+/// and by colour-blind readers), colour bar with units, masked cells greyed, boundaries, then stations used as circles
+/// and held-out stations as triangles with a red outline, each filled with its observed value in the same colours;
+/// the legend names every symbol.</summary>
 public static class MapRenderer
 {
     /// <summary>A title naming the time in UTC, e.g. "PM2.5 reanalysis, 2024-01-01 06:00 UTC".</summary>
@@ -61,25 +69,63 @@ public static class MapRenderer
         var bar = map.Plot.Add.ColorBar(hm);
         bar.Label = $"{o.Quantity} ({o.Units})";
         bar.LabelStyle.FontSize = 13;
+        if (o.FarMask is { } far) Mask(map, far, nLat, nLon, latAsc, lonAsc, extent, o.FarLabel);
 
         if (o.DrawBoundaries) map.DrawBoundaries(o.Boundaries ?? Boundaries.Default());
-        Stations(map.Plot, o.VisibleStations, MarkerShape.FilledCircle, Colors.White, $"stations used ({o.VisibleStations.Count})");
-        Stations(map.Plot, o.HiddenStations, MarkerShape.FilledTriangleUp, Color.FromHex("#E4002B"), $"held-out stations ({o.HiddenStations.Count})");
+        var scale = new StationColours(hm.Colormap, min, max);
+        Stations(map, o.VisibleStations, o.VisibleValues, MarkerShape.FilledCircle, Colors.Black, 1.2f, $"stations used ({o.VisibleStations.Count})", scale);
+        Stations(map, o.HiddenStations, o.HiddenValues, MarkerShape.FilledTriangleUp, Color.FromHex("#E4002B"), 2.2f, $"held-out stations ({o.HiddenStations.Count})", scale);
         if (o.VisibleStations.Count + o.HiddenStations.Count > 0)
-        {
-            map.Plot.ShowLegend(Alignment.UpperRight);
-            map.Plot.Legend.FontSize = 11;
-        }
+            map.Legend.Add(new LegendItem { LabelText = "marker fill: observed value (white: none)", MarkerShape = MarkerShape.None });
         map.Save(path);
     }
 
-    private static void Stations(Plot plot, IReadOnlyList<GeoPoint> points, MarkerShape shape, Color fill, string label)
+    private sealed record StationColours(IColormap Colormap, double Min, double Max)
+    {
+        public Color Of(double v) => double.IsFinite(v) ? Colormap.GetColor(Math.Clamp((v - Min) / (Max - Min), 0, 1)) : Colors.White;
+    }
+
+    private static readonly Color MaskColour = Color.FromHex("#BDBDBD");
+
+    /// <summary>Greys the masked cells with a translucent overlay, so the field stays readable beneath.</summary>
+    private static void Mask(MapCanvas map, IReadOnlyList<sbyte> mask, int nLat, int nLon, bool latAsc, bool lonAsc, GeoBox extent, string label)
+    {
+        if (mask.Count != nLat * nLon) throw new ArgumentException($"mask has {mask.Count} values, grid has {nLat} × {nLon}", nameof(mask));
+        if (!mask.Any(m => m != 0)) return;
+        var grid = new double[nLat, nLon];
+        for (var i = 0; i < nLat; i++)
+            for (var j = 0; j < nLon; j++)
+                grid[latAsc ? nLat - 1 - i : i, lonAsc ? j : nLon - 1 - j] = mask[i * nLon + j] != 0 ? 1 : double.NaN;
+        var overlay = map.Plot.Add.Heatmap(grid);
+        overlay.Colormap = new Solid(MaskColour);
+        overlay.Extent = new CoordinateRect(extent.LonMin, extent.LonMax, extent.LatMin, extent.LatMax);
+        overlay.NaNCellColor = Colors.Transparent;
+        overlay.Opacity = 0.55;
+        map.Legend.Add(new LegendItem { LabelText = label, FillColor = MaskColour.WithAlpha(0.55), MarkerShape = MarkerShape.None, LineWidth = 0 });
+    }
+
+    private sealed class Solid(Color c) : IColormap
+    {
+        public string Name => "solid";
+        public Color GetColor(double normalizedIntensity) => c;
+    }
+
+    private static void Stations(MapCanvas map, IReadOnlyList<GeoPoint> points, IReadOnlyList<double>? values, MarkerShape shape,
+        Color outline, float outlineWidth, string label, StationColours scale)
     {
         if (points.Count == 0) return;
-        var m = plot.Add.Markers(points.Select(p => p.Lon).ToArray(), points.Select(p => p.Lat).ToArray(), shape, 9, fill);
-        m.MarkerStyle.OutlineColor = Colors.Black; // outline keeps white/red markers visible on every viridis colour
-        m.MarkerStyle.OutlineWidth = 1.2f;
-        m.LegendText = label;
+        if (values is not null && values.Count != points.Count) throw new ArgumentException($"{points.Count} stations but {values.Count} values", nameof(values));
+        for (var k = 0; k < points.Count; k++)
+        {
+            var m = map.Plot.Add.Marker(points[k].Lon, points[k].Lat, shape, 11, scale.Of(values?[k] ?? double.NaN));
+            m.MarkerStyle.OutlineColor = outline; // the outline keeps every fill visible on every viridis colour
+            m.MarkerStyle.OutlineWidth = outlineWidth;
+        }
+        map.Legend.Add(new LegendItem
+        {
+            LabelText = label, LineWidth = 0,
+            MarkerStyle = new MarkerStyle(shape, 11, Colors.White) { OutlineColor = outline, OutlineWidth = outlineWidth },
+        });
     }
 
     /// <summary>The spacing of an evenly spaced axis (positive), or 1° for a single value.</summary>
