@@ -46,6 +46,20 @@ internal sealed class ZarrArray
     public HashSet<long> Flushed { get; } = [];
     public IEnumerable<long> PendingChunks => _pending.Keys;
 
+    /// <summary>Multi-byte numbers are byte-shuffled before zlib (numcodecs "shuffle"): the exponent bytes of
+    /// neighbouring values then sit together and compress far better than interleaved with noisy mantissas.</summary>
+    public bool Shuffled => !IsChar && ItemSize > 1;
+
+    /// <summary>numcodecs Shuffle: byte b of element e goes to b · n + e.</summary>
+    public static byte[] Shuffle(byte[] data, int itemSize)
+    {
+        var n = data.Length / itemSize;
+        var result = new byte[data.Length];
+        for (var e = 0; e < n; e++)
+            for (var b = 0; b < itemSize; b++) result[b * n + e] = data[e * itemSize + b];
+        return result;
+    }
+
     /// <summary>numpy dtype string: little-endian numbers, fixed-length bytes for text.</summary>
     public string DType => Variable.Type switch
     {

@@ -39,7 +39,7 @@ internal static class ZarrMetadata
         ["dimension_separator"] = ".",
         ["dtype"] = a.DType,
         ["fill_value"] = a.Variable.FillValue is { } f && !a.IsChar ? JsonValue.Create(f) : null,
-        ["filters"] = null,
+        ["filters"] = a.Shuffled ? new JsonArray(new JsonObject { ["id"] = "shuffle", ["elementsize"] = a.ItemSize }) : null,
         ["order"] = "C",
         ["shape"] = new JsonArray([.. a.Shape.Select(n => (JsonNode)n)]),
         ["zarr_format"] = 2,

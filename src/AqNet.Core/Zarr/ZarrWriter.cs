@@ -6,7 +6,8 @@ namespace AqNet.Core.Zarr;
 
 /// <summary>Writes a <see cref="DatasetSchema"/> as a Zarr v2 directory store: .zgroup and .zattrs (global attributes),
 /// per variable .zarray and .zattrs (CF attributes and xarray's _ARRAY_DIMENSIONS), chunks compressed with zlib
-/// (numcodecs id "zlib", System.IO.Compression.ZLibStream), and the consolidated .zmetadata. Pieces are gathered per
+/// (numcodecs id "zlib", System.IO.Compression.ZLibStream; numbers byte-shuffled first, numcodecs "shuffle"), and the
+/// consolidated .zmetadata. Pieces are gathered per
 /// chunk; a chunk is compressed and written as soon as all its elements are in, so writes aligned with the chunks hold
 /// nothing back. Chunks of variables with a _FillValue that are never written are left out (Zarr reads them as fill).
 /// The store is built in a temp folder beside the path and renamed into place by <see cref="Complete"/>.</summary>
@@ -102,6 +103,7 @@ public sealed class ZarrWriter : DatasetWriter
     private void Flush(ZarrArray a, long chunk)
     {
         var data = a.Take(chunk);
+        if (a.Shuffled) data = ZarrArray.Shuffle(data, a.ItemSize);
         using var fs = new FileStream(Path.Combine(_tmp, a.Variable.Name, a.Key(chunk)), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using (var z = new ZLibStream(fs, new ZLibCompressionOptions { CompressionLevel = ZarrArray.ZlibLevel }))
             z.Write(data);

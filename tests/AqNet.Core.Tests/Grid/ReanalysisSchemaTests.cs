@@ -1,3 +1,4 @@
+using AqNet.Tests;
 using System.Text.Json;
 using AqNet.Core.Grid;
 using AqNet.Core.NetCdf;

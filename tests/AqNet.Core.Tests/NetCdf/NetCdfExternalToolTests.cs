@@ -1,3 +1,4 @@
+using AqNet.Tests;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

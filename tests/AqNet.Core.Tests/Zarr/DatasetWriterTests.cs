@@ -1,3 +1,4 @@
+using AqNet.Tests;
 using System.IO.Compression;
 using System.Text.Json;
 using AqNet.Core.Data;
@@ -32,7 +33,7 @@ public sealed class DatasetWriterTests : IDisposable
     }
 
     [Fact]
-    public void Zarr_chunks_are_zlib_little_endian_and_unwritten_chunks_are_absent()
+    public void Zarr_chunks_are_shuffled_zlib_little_endian_and_unwritten_chunks_are_absent()
     {
         var path = Path.Combine(_dir, "s.zarr");
         SampleDataset.Write(path);
@@ -40,6 +41,7 @@ public sealed class DatasetWriterTests : IDisposable
         var m = meta.RootElement;
         Assert.Equal([1, 1, 3], m.GetProperty("chunks").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("zlib", m.GetProperty("compressor").GetProperty("id").GetString());
+        Assert.Equal(("shuffle", 4), (m.GetProperty("filters")[0].GetProperty("id").GetString(), m.GetProperty("filters")[0].GetProperty("elementsize").GetInt32()));
         Assert.Equal("<f4", m.GetProperty("dtype").GetString());
         Assert.Equal(-9999, m.GetProperty("fill_value").GetDouble());
         Assert.Equal(["0.0.0", "0.1.0", "1.1.0"], Directory.GetFiles(Path.Combine(path, "pm25")).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order());
@@ -114,7 +116,11 @@ public sealed class DatasetWriterTests : IDisposable
         using var z = new ZLibStream(File.OpenRead(chunk), CompressionMode.Decompress);
         using var ms = new MemoryStream();
         z.CopyTo(ms);
-        var b = ms.ToArray();
+        var shuffled = ms.ToArray();
+        var n = shuffled.Length / 4;
+        var b = new byte[shuffled.Length];   // undo the byte shuffle: byte j of value i is at j · n + i
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < 4; j++) b[4 * i + j] = shuffled[j * n + i];
         return [.. Enumerable.Range(0, b.Length / 4).Select(i => BitConverter.ToSingle(b, 4 * i))];
     }
 }

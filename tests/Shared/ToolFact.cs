@@ -1,22 +1,36 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace AqNet.Core.Tests.NetCdf;
+namespace AqNet.Tests;
 
 /// <summary>A fact that needs an external program (and optionally a Python module importable by it), e.g.
 /// [ToolFact("ncdump")] or [ToolFact("/usr/bin/python3", "xarray")]. Where it is missing the test is skipped with the
 /// reason, but in CI (CI=true) it runs and fails, so a CI image without the tools can't pass silently.
-/// CI installs them with: apt-get install -y netcdf-bin python3-xarray python3-netcdf4</summary>
+/// CI installs them with: apt-get install -y netcdf-bin gdal-bin python3-xarray python3-netcdf4 python3-zarr</summary>
 public sealed class ToolFactAttribute : FactAttribute
 {
+    public const string Install = "apt-get install -y netcdf-bin gdal-bin python3-xarray python3-netcdf4 python3-zarr";
+
     public ToolFactAttribute(string tool, string? pythonModule = null)
     {
         var missing = Tools.Missing(tool, pythonModule);
-        if (missing is not null && !AqNet.Tests.TestData.InCi) Skip = missing + " (apt-get install -y netcdf-bin python3-xarray python3-netcdf4)";
+        if (missing is not null && !TestData.InCi) Skip = missing + " (" + Install + ")";
     }
 }
 
-internal static class Tools
+/// <summary>A fact that needs both the real data and an external tool; skipped with the reason when either is missing
+/// outside CI.</summary>
+public sealed class DataToolFactAttribute : FactAttribute
+{
+    public DataToolFactAttribute(string tool, string? pythonModule = null)
+    {
+        if (TestData.InCi) return;
+        if (TestData.Root is null) Skip = TestData.SkipReason;
+        else if (Tools.Missing(tool, pythonModule) is { } missing) Skip = missing + " (" + ToolFactAttribute.Install + ")";
+    }
+}
+
+public static class Tools
 {
     private static readonly ConcurrentDictionary<string, string?> Cache = new();
 
