@@ -10,10 +10,10 @@ public sealed record GridBudget(long Cells, int Steps, long OutputBytes, long Me
     /// <summary>The .NET runtime, libtorch and DuckDB, the panel and the inference buffers.</summary>
     public const long BaseBytes = 768L << 20;
     /// <summary>What one tile of cells may hold while it is estimated (neighbour geometry and estimates).</summary>
-    public const long TileBytes = 512L << 20;
-    /// <summary>Tile memory per cell at most (K = 20 neighbours × score width 32 × float32, with copies), so that small
+    public const long TileBytes = 384L << 20;
+    /// <summary>Tile memory per cell at most (20 neighbours with their score terms, kernels and copies), so that small
     /// grids are not charged the whole tile budget.</summary>
-    public const long TileBytesPerCell = 8192;
+    public const long TileBytesPerCell = 12288;
     /// <summary>Whole-grid arrays per cell: period sums and counts, the far mask, one map slice and its rendering.</summary>
     public const long BytesPerCell = 48;
 

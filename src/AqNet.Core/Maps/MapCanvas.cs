@@ -40,7 +40,8 @@ internal sealed class MapCanvas
         Plot.XLabel("Longitude", 13);
         Plot.YLabel("Latitude", 13);
         // One tick interval in degrees on both axes, so a degree of latitude and of longitude read alike.
-        var step = TickStep(Math.Max(view.LonMax - view.LonMin, view.LatMax - view.LatMin));
+        var (w, h) = (view.LonMax - view.LonMin, view.LatMax - view.LatMin);
+        var step = TickStep(Math.Min(w, h), Math.Max(w, h));
         Plot.Axes.Bottom.TickGenerator = Ticks(view.LonMin, view.LonMax, step, "E", "W");
         Plot.Axes.Left.TickGenerator = Ticks(view.LatMin, view.LatMax, step, "N", "S");
         Plot.FigureBackground.Color = Colors.White;
@@ -51,28 +52,39 @@ internal sealed class MapCanvas
     public static string Degrees(double v, string pos, string neg, int decimals = 2) =>
         Math.Abs(v).ToString("0." + new string('#', Math.Max(decimals, 1)), Inv) + "°" + (v < 0 ? neg : v > 0 ? pos : "");
 
-    /// <summary>A round interval (1, 2, 2.5 or 5 × 10^k degrees) giving about five ticks over the longer side.</summary>
-    internal static double TickStep(double spanDeg)
+    /// <summary>A round interval (1, 2 or 5 × 10^k degrees) giving about four ticks on the shorter side and at most
+    /// ten on the longer one.</summary>
+    internal static double TickStep(double shortSpan, double longSpan)
     {
-        var raw = spanDeg / 5;
-        var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        foreach (var m in new[] { 1, 2, 2.5, 5, 10 })
-            if (m * mag >= raw * (1 - 1e-9)) return m * mag;
-        return 10 * mag;
+        var step = Nearest(shortSpan / 4);
+        return longSpan / step > 10 ? Nearest(longSpan / 10) : step;
+
+        static double Nearest(double raw)
+        {
+            var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+            return new[] { 1, 2, 5, 10 }.Select(m => m * mag).MinBy(c => Math.Abs(Math.Log(c / raw)));
+        }
     }
 
     /// <summary>Ticks at the multiples of step inside [min, max], labelled with as many decimals as the step needs.</summary>
     internal static ScottPlot.TickGenerators.NumericManual Ticks(double min, double max, double step, string pos, string neg)
     {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (v, label) in TickLabels(min, max, step, pos, neg)) ticks.AddMajor(v, label);
+        return ticks;
+    }
+
+    internal static List<(double Value, string Label)> TickLabels(double min, double max, double step, string pos, string neg)
+    {
         var decimals = 0;
         while (decimals < 6 && Math.Abs(step * Math.Pow(10, decimals) - Math.Round(step * Math.Pow(10, decimals))) > 1e-6) decimals++;
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var list = new List<(double, string)>();
         for (var k = Math.Ceiling(min / step - 1e-9); k * step <= max + 1e-9 * step; k++)
         {
             var v = Math.Round(k * step, decimals + 2);
-            ticks.AddMajor(v, Degrees(v, pos, neg, decimals));
+            list.Add((v, Degrees(v, pos, neg, decimals)));
         }
-        return ticks;
+        return list;
     }
 
     /// <summary>Lines are cased: a light underlay keeps them visible on viridis' dark end, the dark line on its

@@ -53,7 +53,11 @@ internal sealed class GridTiles(GridPlan plan, NeuralKnnEstimator est, Panel pan
             writer.Write<sbyte>(ReanalysisSchema.Far, c0, far);
             far.CopyTo(FarMask, c0);
             Tile(points, c0, ct);
-            if (tiles > 1) progress?.Report($"tile {r0 / plan.TileRows + 1}/{tiles} done ({rows} of {g.NLat} rows)");
+            if (tiles == 1) continue;
+            progress?.Report($"tile {r0 / plan.TileRows + 1}/{tiles} done ({rows} of {g.NLat} rows)");
+            // A tile's large arrays live on the large-object heap, which only a full collection frees; collect now so
+            // that peak memory stays one tile, not several (a collection costs little next to a tile's estimation).
+            GC.Collect();
         }
     }
 

@@ -71,12 +71,22 @@ public static class ReanalyzeJob
             throw new InputException($"--daily: {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)} holds no complete local day ({OutputSteps.ZoneLabel(offset)}); widen --from/--to or add --partial-days keep");
         int[] years = o.Daily ? [.. steps.Where(s => !s.Partial).Select(s => s.LocalDate!.Value.Year).Distinct()] : [];
         var far = o.FarKm ?? GridDistances.DefaultFarThreshold(est.Stations).Km;
-        // Per tile cell: neighbour geometry, score terms and prior (K × (G + 2·Hs + 4) float32) and a day of estimates.
-        var perCell = 4L * est.Options.MaxK * (NeighbourGeometry.G + 2 * est.Options.ScoreHidden + 4) + 4L * 24 * 2 * (est.Options.Horizons.Length + 1);
+        var perCell = TileBytesPerCell(est.Options);
         var mapped = steps.Count <= 48 || o.Daily
             ? Enumerable.Range(0, steps.Count).ToArray()
             : [.. Enumerable.Range(0, steps.Count).Where(i => steps[i].TimeUtc.AddHours(offset).Hour == 12)]; // local noon
         return new GridPlan(o.Grid, steps, blocks, o.Daily, years, GridBudget.TileRows(o.Grid, perCell), o.PngDir is null ? [] : mapped, far);
+    }
+
+    /// <summary>Peak bytes per cell of a tile. The prepared neighbour kernel holds per cell and neighbour the indices
+    /// (8), distances (4), validity (1), geometry (4·G), score terms (4·Hs), prior and kriging weights (8); preparing it
+    /// needs the torch copies of the geometry and score terms besides; and the estimator keeps the previous tile's
+    /// kernel until the next one is ready. Then a local day of estimates and spreads per output.</summary>
+    internal static long TileBytesPerCell(NeuralKnnOptions o)
+    {
+        long k = o.MaxK, g = NeighbourGeometry.G, hs = o.ScoreHidden;
+        var kernel = k * (21 + 4 * g + 4 * hs);
+        return 2 * kernel + k * (4 * g + 4 * hs + 8) + 24L * 8 * (o.Horizons.Length + 1) + 32;
     }
 
     private static ReanalysisLayout Layout(ReanalyzeOptions o, NeuralKnnEstimator est, AqStore store, GridPlan plan)
