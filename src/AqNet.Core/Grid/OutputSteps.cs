@@ -44,6 +44,13 @@ public static class OutputSteps
     }
 
     /// <summary>"UTC+08:00", "UTC-05:00", "UTC".</summary>
-    public static string ZoneLabel(int utcOffsetHours) =>
-        utcOffsetHours == 0 ? "UTC" : $"UTC{(utcOffsetHours < 0 ? '-' : '+')}{Math.Abs(utcOffsetHours):00}:00";
+    public static string ZoneLabel(int utcOffsetHours) => Import.LongTimeParser.ZoneLabel(utcOffsetHours);
+
+    /// <summary>The whole-hour offset of a store's time_zone text ("UTC+08:00 (Beijing)"), or null when it has none
+    /// (e.g. zones given row by row).</summary>
+    public static int? ParseStoredZone(string timeZone)
+    {
+        try { return Import.LongTimeParser.ParseZone(timeZone.Split(" (")[0]); }
+        catch (Data.InputException) { return null; }
+    }
 }
