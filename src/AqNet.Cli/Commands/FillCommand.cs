@@ -14,7 +14,7 @@ public static class FillCommand
         var from = new Option<string?>("--from") { Description = "First hour, UTC (default: the stations' first hour)." };
         var to = new Option<string?>("--to") { Description = "Last hour, UTC, inclusive (default: the stations' last hour)." };
         var stations = new Option<string?>("--stations") { Description = "Station ids separated by commas (default: every station with data)." };
-        var model = new Option<string?>("--model") { Description = "A trained reanalysis model folder to fill with (default: linear in time up to 6 h, else kriging)." };
+        var model = new Option<string?>("--model") { Description = "A trained reanalysis model folder (not available in this version, which fills linearly in time up to 6 h, else by kriging)." };
         var institution = new Option<string?>("--institution") { Description = "Who produces the file (its institution attribute; default: the data's publishers and AqNet)." };
         var cmd = new Command("fill", "The gap-filled record: every station at every hour, observed values unchanged, gaps filled with a 90% interval and a flag.")
         {
