@@ -69,63 +69,15 @@ public static class MapRenderer
         var bar = map.Plot.Add.ColorBar(hm);
         bar.Label = $"{o.Quantity} ({o.Units})";
         bar.LabelStyle.FontSize = 13;
-        if (o.FarMask is { } far) Mask(map, far, nLat, nLon, latAsc, lonAsc, extent, o.FarLabel);
+        if (o.FarMask is { } far) MapLayers.Mask(map, far, nLat, nLon, latAsc, lonAsc, extent, o.FarLabel);
 
         if (o.DrawBoundaries) map.DrawBoundaries(o.Boundaries ?? Boundaries.Default());
-        var scale = new StationColours(hm.Colormap, min, max);
-        Stations(map, o.VisibleStations, o.VisibleValues, MarkerShape.FilledCircle, Colors.Black, 1.2f, $"stations used ({o.VisibleStations.Count})", scale);
-        Stations(map, o.HiddenStations, o.HiddenValues, MarkerShape.FilledTriangleUp, Color.FromHex("#E4002B"), 2.2f, $"held-out stations ({o.HiddenStations.Count})", scale);
+        var scale = new MapLayers.StationColours(hm.Colormap, min, max);
+        MapLayers.Stations(map, o.VisibleStations, o.VisibleValues, MarkerShape.FilledCircle, Colors.Black, 1.2f, $"stations used ({o.VisibleStations.Count})", scale);
+        MapLayers.Stations(map, o.HiddenStations, o.HiddenValues, MarkerShape.FilledTriangleUp, Color.FromHex("#E4002B"), 2.2f, $"held-out stations ({o.HiddenStations.Count})", scale);
         if (o.VisibleStations.Count + o.HiddenStations.Count > 0)
             map.Legend.Add(new LegendItem { LabelText = "marker fill: observed value (white: none)", MarkerShape = MarkerShape.None });
         map.Save(path);
-    }
-
-    private sealed record StationColours(IColormap Colormap, double Min, double Max)
-    {
-        public Color Of(double v) => double.IsFinite(v) ? Colormap.GetColor(Math.Clamp((v - Min) / (Max - Min), 0, 1)) : Colors.White;
-    }
-
-    private static readonly Color MaskColour = Color.FromHex("#BDBDBD");
-
-    /// <summary>Greys the masked cells with a translucent overlay, so the field stays readable beneath.</summary>
-    private static void Mask(MapCanvas map, IReadOnlyList<sbyte> mask, int nLat, int nLon, bool latAsc, bool lonAsc, GeoBox extent, string label)
-    {
-        if (mask.Count != nLat * nLon) throw new ArgumentException($"mask has {mask.Count} values, grid has {nLat} × {nLon}", nameof(mask));
-        if (!mask.Any(m => m != 0)) return;
-        var grid = new double[nLat, nLon];
-        for (var i = 0; i < nLat; i++)
-            for (var j = 0; j < nLon; j++)
-                grid[latAsc ? nLat - 1 - i : i, lonAsc ? j : nLon - 1 - j] = mask[i * nLon + j] != 0 ? 1 : double.NaN;
-        var overlay = map.Plot.Add.Heatmap(grid);
-        overlay.Colormap = new Solid(MaskColour);
-        overlay.Extent = new CoordinateRect(extent.LonMin, extent.LonMax, extent.LatMin, extent.LatMax);
-        overlay.NaNCellColor = Colors.Transparent;
-        overlay.Opacity = 0.55;
-        map.Legend.Add(new LegendItem { LabelText = label, FillColor = MaskColour.WithAlpha(0.55), MarkerShape = MarkerShape.None, LineWidth = 0 });
-    }
-
-    private sealed class Solid(Color c) : IColormap
-    {
-        public string Name => "solid";
-        public Color GetColor(double normalizedIntensity) => c;
-    }
-
-    private static void Stations(MapCanvas map, IReadOnlyList<GeoPoint> points, IReadOnlyList<double>? values, MarkerShape shape,
-        Color outline, float outlineWidth, string label, StationColours scale)
-    {
-        if (points.Count == 0) return;
-        if (values is not null && values.Count != points.Count) throw new ArgumentException($"{points.Count} stations but {values.Count} values", nameof(values));
-        for (var k = 0; k < points.Count; k++)
-        {
-            var m = map.Plot.Add.Marker(points[k].Lon, points[k].Lat, shape, 11, scale.Of(values?[k] ?? double.NaN));
-            m.MarkerStyle.OutlineColor = outline; // the outline keeps every fill visible on every viridis colour
-            m.MarkerStyle.OutlineWidth = outlineWidth;
-        }
-        map.Legend.Add(new LegendItem
-        {
-            LabelText = label, LineWidth = 0,
-            MarkerStyle = new MarkerStyle(shape, 11, Colors.White) { OutlineColor = outline, OutlineWidth = outlineWidth },
-        });
     }
 
     /// <summary>The spacing of an evenly spaced axis (positive), or 1° for a single value.</summary>
