@@ -83,6 +83,18 @@ public sealed class FillCliTests : IDisposable
         Assert.DoesNotContain("filled PM2.5", CliApp.Run("inspect", "--store", store).Out);
     }
 
+    [Fact]
+    public void Export_names_a_bad_table_and_a_store_without_a_filled_table()
+    {
+        var store = Store();
+        var (exit, _, err) = CliApp.Run("export", "--store", store, "--format", "csv", "--out", _fx.Path_("x.csv"), "--table", "gaps");
+        Assert.Equal((2, "error: --table 'gaps': expected observations or filled"), (exit, err.Trim()));
+        (exit, _, err) = CliApp.Run("export", "--store", store, "--format", "csv", "--out", _fx.Path_("x.csv"), "--table", "filled");
+        Assert.Equal(2, exit);
+        Assert.Contains("has no filled values; run `aqnet fill", err);
+        Assert.False(File.Exists(_fx.Path_("x.csv")));
+    }
+
     [DataFact]
     public void The_UCI_record_is_filled_without_a_gap_and_observed_values_unchanged()
     {

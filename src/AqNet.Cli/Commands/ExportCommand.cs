@@ -14,12 +14,7 @@ public static class ExportCommand
         var cmd = new Command("export", "Export every observation in long form (station, time UTC, variable, value, QC flags), or the filled record.") { store, format, output, table };
         cmd.SetAction(r =>
         {
-            var filled = r.GetValue(table)!.Trim().ToLowerInvariant() switch
-            {
-                "observations" => false,
-                "filled" => true,
-                var other => throw new AqNet.Core.Data.InputException($"--table '{other}': expected observations or filled"),
-            };
+            var filled = FilledStore.ParseTable(r.GetValue(table)!) == ExportTable.Filled;
             using var s = AqStore.OpenRead(r.GetValue(store)!);
             var n = filled ? FilledStore.Export(s, r.GetValue(format)!, r.GetValue(output)!) : StoreExport.Export(s, r.GetValue(format)!, r.GetValue(output)!);
             r.InvocationConfiguration.Error.WriteLine($"wrote {n:N0} {(filled ? "filled rows" : "observations")} to {r.GetValue(output)}");

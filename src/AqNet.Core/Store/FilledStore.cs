@@ -4,6 +4,9 @@ using DuckDB.NET.Data;
 
 namespace AqNet.Core.Store;
 
+/// <summary>The tables `aqnet export` writes: the observations, or the gap-filled record.</summary>
+public enum ExportTable { Observations, Filled }
+
 /// <summary>What the store's filled table holds (for `aqnet inspect`).</summary>
 public sealed record FilledSummary(int Stations, DateTime FromUtc, DateTime ToUtc, long Observed, long Filled, long Flagged,
     string Method, double Coverage, double? MeasuredCoverage);
@@ -54,6 +57,13 @@ public static class FilledStore
         }
         store.Execute("CHECKPOINT");
     }
+
+    public static ExportTable ParseTable(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "observations" => ExportTable.Observations,
+        "filled" => ExportTable.Filled,
+        _ => throw new InputException($"--table '{text}': expected observations or filled"),
+    };
 
     /// <summary>Null when the store has no filled values.</summary>
     public static FilledSummary? Summary(AqStore store)
