@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AqNet.Core.Data;
+using AqNet.Core.Store;
 
 namespace AqNet.Cli;
 
@@ -12,17 +13,33 @@ public static class CliRun
 
     public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        // Ctrl+C is handled here rather than by System.CommandLine, which ends the process with 130 silently: the
+        // command's token is cancelled, the command stops at its next check and "cancelled" is printed below.
+        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (output is not null) config.Output = output;
         if (error is not null) config.Error = error;
         var err = error ?? Console.Error;
+        var parse = root.Parse(args);
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;   // keep the process alive until the command has stopped and cleaned up
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
         try
         {
-            return root.Parse(args).Invoke(config);
+            return parse.InvokeAsync(config, cts.Token).GetAwaiter().GetResult();
         }
         catch (InputException e)
         {
-            err.WriteLine("error: " + e.Message);
+            err.WriteLine("error: " + Clip(e.Message));
+            return BadInput;
+        }
+        catch (Exception e) when (StoreErrors.Describe(e, StorePath(parse)) is { } described)
+        {
+            // A damaged store or a full disk found while reading or writing the store named by --store.
+            err.WriteLine("error: " + described.Message);
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -35,11 +52,23 @@ public static class CliRun
             err.WriteLine("internal error: " + e);
             return InternalError;
         }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     /// <summary>The command as typed ("aqnet reanalyze --model …"), for the history attribute of the files it writes.</summary>
     public static string CommandLine(ParseResult r) =>
         "aqnet " + Core.NetCdf.CfMetadata.CommandLine(r.Tokens.Select(t => t.Value));
+
+    /// <summary>A message is one line for a person: a cell or header echoed from a hostile file is cut.</summary>
+    internal static string Clip(string message, int max = 2000) =>
+        message.Length <= max ? message : string.Concat(message.AsSpan(0, max), $"… ({message.Length - max:N0} more characters)");
+
+    private static string StorePath(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--store") is { } o
+            ? parse.GetValue(o) ?? "(store)" : "(store)";
 
     /// <summary>Progress lines on stderr, so stdout stays clean for --json output.</summary>
     public static IProgress<string> Progress(ParseResult r) => new StderrProgress(r.InvocationConfiguration.Error);

@@ -105,7 +105,7 @@ public sealed class IngestCliTests : IDisposable
             case "truncated": return (["ingest", "prsa", Prsa("PRSA_Data_Alpha_x.csv", h + "\n" + row + "\n2,2013,3,1,1,11,21\n")], "PRSA_Data_Alpha_x.csv");
             case "semicolon": return (["ingest", "prsa", Prsa("PRSA_Data_Alpha_x.csv", h.Replace(',', ';') + "\n" + row.Replace(',', ';') + "\n")], "PRSA_Data_Alpha_x.csv");
             case "text": return (["ingest", "prsa", Prsa("PRSA_Data_Alpha_x.csv", h + "\n" + row.Replace(",10,", ",ten,") + "\n")], "ten");
-            case "duplicate": return (["ingest", "prsa", Prsa("PRSA_Data_Alpha_x.csv", h + "\n" + row + "\n" + row + "\n")], "duplicated");
+            case "duplicate": return (["ingest", "prsa", Prsa("PRSA_Data_Alpha_x.csv", h + "\n" + row + "\n" + row.Replace(",10,20,", ",11,20,") + "\n")], "duplicated");
             case "empty": return (["ingest", "prsa", Prsa("PRSA_Data_Alpha_x.csv", "")], "PRSA_Data_Alpha_x.csv");
             case "no-stations":
                 _fx.Write("ns/PRSA_Data_Alpha_x.csv", h + "\n" + row + "\n");

@@ -24,6 +24,24 @@ public sealed class BeijingSpatialModel : IDisposable
 
     public string Dir { get; }
     public string? Store { get; }
+
+    private (string Nc, string Png, string Output)? _grid48;
+    private readonly Lock _gridLock = new();
+
+    /// <summary>The 48-hour Beijing grid (NetCDF, maps folder, stdout), made once for the tests that read it.</summary>
+    public (string Nc, string Png, string Output) Grid48(Func<string, string, string, string?, string[]> args)
+    {
+        lock (_gridLock)
+        {
+            if (_grid48 is { } done) return done;
+            var nc = Path.Combine(Dir, "bj48.nc");
+            var png = Path.Combine(Dir, "maps");
+            var (exit, output, err) = CliApp.Run([.. args("2016-12-01", "2016-12-02T23", nc, null), "--png", png]);
+            Assert.True(exit == 0, err);
+            _grid48 = (nc, png, output);
+            return _grid48.Value;
+        }
+    }
     public string? Model { get; }
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
@@ -39,20 +57,16 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
 
     private static JsonElement Python(string script, params string[] args)
     {
-        var (code, stdout, stderr) = Tools.Run("/usr/bin/python3", ["-c", script, .. args], TimeSpan.FromSeconds(120));
+        var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, .. args], TimeSpan.FromSeconds(120));
         Assert.True(code == 0, stderr);
         return JsonDocument.Parse(stdout).RootElement;
     }
 
-    [DataToolFact("/usr/bin/python3", "xarray, netCDF4")]
-    public void A_48_hour_beijing_grid_opens_in_xarray_with_cf_attributes()
+    [DataFact]
+    public void A_48_hour_beijing_grid_has_finite_values_in_a_physical_range_maps_and_the_whole_command()
     {
-        var nc = Path.Combine(m.Dir, "bj48.nc");
-        var png = Path.Combine(m.Dir, "maps");
-        var (exit, output, err) = CliApp.Run([.. Args("2016-12-01", "2016-12-02T23", nc), "--png", png]);
-        Assert.True(exit == 0, err);
+        var (nc, png, output) = m.Grid48(Args);
         Assert.Contains("48 hours × 45 lat × 50 lon", output);
-
         using (var r = NetCdfReader.Open(nc))
         {
             var pm = r.ReadFloats("pm25");
@@ -65,7 +79,12 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
         Assert.True(File.Exists(Path.Combine(png, "pm25_period_mean.png")));
         Assert.True(File.Exists(Path.Combine(png, "pm25_20161201T04Z.png"))); // 12:00 Beijing
         Assert.Contains("## Per local year", File.ReadAllText(Path.Combine(m.Dir, "bj48.summary.md")));
+    }
 
+    [DataToolFact("/usr/bin/python3", "numpy", "xarray", "netCDF4")]
+    public void A_48_hour_beijing_grid_opens_in_xarray_with_cf_attributes()
+    {
+        var (nc, _, _) = m.Grid48(Args);
         var j = Python("""
             import json, sys, numpy as np, xarray as xr
             ds = xr.open_dataset(sys.argv[1])
@@ -99,12 +118,12 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
     {
         var nc = Path.Combine(m.Dir, "gdal.nc");
         Assert.Equal(0, CliApp.Run(Args("2016-12-01", "2016-12-01T02", nc)).Exit);
-        var (code, stdout, stderr) = Tools.Run("gdalinfo", ["NETCDF:" + nc + ":pm25"], TimeSpan.FromSeconds(60));
+        var (code, stdout, stderr) = ExternalTools.Run("gdalinfo", ["NETCDF:" + nc + ":pm25"], TimeSpan.FromSeconds(60));
         Assert.True(code == 0, stderr);
         Assert.Contains("ID[\"EPSG\",4326]", stdout);
     }
 
-    [DataToolFact("/usr/bin/python3", "xarray, zarr")]
+    [DataToolFact("/usr/bin/python3", "xarray", "zarr")]
     public void A_daily_zarr_grid_keeps_marked_partial_days_and_carries_the_summaries()
     {
         var zarr = Path.Combine(m.Dir, "bjd.zarr");
@@ -137,6 +156,30 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
         Assert.Contains("outside the store's data", err);
         Assert.False(File.Exists(nc));
         Assert.Empty(Directory.GetFiles(m.Dir, "outside.nc*"));
+    }
+
+    [DataFact]
+    public void A_resolution_larger_than_the_box_an_out_folder_and_an_unwritable_png_folder_are_refused_before_any_file()
+    {
+        var nc = Path.Combine(m.Dir, "refused.nc");
+        var args = Args("2016-12-01", "2016-12-01T03", nc);
+        args[Array.IndexOf(args, "--resolution") + 1] = "1000";
+        var (exit, _, err) = CliApp.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("error: grid resolution 1000° puts the first cell's centre outside the bbox (smaller side 0.9°); expected a cell size that fits in the box, e.g. 0.09", err);
+
+        var folder = Directory.CreateDirectory(Path.Combine(m.Dir, "folder.nc")).FullName;
+        (exit, _, err) = CliApp.Run(Args("2016-12-01", "2016-12-01T03", folder));
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --out '{folder}' is a folder; expected a NetCDF file name", err);
+
+        var file = Path.Combine(m.Dir, "a-file");
+        File.WriteAllText(file, "x");
+        (exit, _, err) = CliApp.Run([.. Args("2016-12-01", "2016-12-01T03", nc), "--png", Path.Combine(file, "maps")]);
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --png '{Path.Combine(file, "maps")}': cannot write there", err);
+        Assert.Empty(Directory.GetFiles(m.Dir, "refused.nc*"));
+        Assert.DoesNotContain("   at ", err);
     }
 
     [DataFact]

@@ -63,4 +63,18 @@ public sealed class CheckpointTests
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
         Assert.Throws<InputException>(() => Checkpoint.Load(path, null));
     }
+
+    [Fact]
+    public void A_model_file_with_changed_weights_is_refused_by_its_checksum()
+    {
+        var dir = Fixtures.TempDir();
+        using var f = new TorchForecaster("lstm", Quick, Fixtures.Options(24, 6));
+        f.Fit(Fixtures.Windows(16, 24, 6), Fixtures.Windows(8, 24, 6), Fixtures.Context(dir), null, CancellationToken.None);
+        var path = Path.Combine(dir, "model.ckpt");
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length - 200] ^= 0x01;   // one bit of the last weights, before the 40-byte checksum trailer
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InputException>(() => Checkpoint.Load(path, null));
+        Assert.Equal($"{path} is damaged: its SHA-256 checksum does not match its content (truncated, or changed after it was written); expected the file as AqNet wrote it", e.Message);
+    }
 }

@@ -10,6 +10,7 @@ public static class ExperimentCommand
         var cmd = new Command("experiment", "Reproducible experiments: every model through the same windows, split and metrics.");
         cmd.Add(Temporal());
         cmd.Add(Spatial());
+        cmd.Add(ImputeExperimentCommand.Create());
         return cmd;
     }
 

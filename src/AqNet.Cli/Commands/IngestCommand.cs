@@ -8,7 +8,7 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var format = new Argument<string>("format") { Description = "prsa (UCI Beijing multi-site), cnemc (quotsoft china_sites), bjmemc (quotsoft beijing_all/extra) or long (any long table)." };
+        var format = new Argument<string>("format") { Description = "prsa (UCI Beijing multi-site), cnemc (quotsoft china_sites), bjmemc (quotsoft beijing_all/extra), long (any long table) or aqi36 (the AQI-36 benchmark folder)." };
         var paths = new Argument<string[]>("paths") { Description = "Files, folders or zip archives (nested zips too).", Arity = ArgumentArity.OneOrMore };
         var store = StoreOptions.Store("The AqNet store (a DuckDB file); created if absent.");
         var stations = new Option<string?>("--stations") { Description = "Stations file with coordinates (default: looked for beside the inputs)." };

@@ -24,6 +24,9 @@ public sealed class GridSpec
             throw new InputException($"grid bbox latitudes lat0 = {Fmt.D(lat0)}, lat1 = {Fmt.D(lat1)} are inverted or equal; expected lat0 < lat1 (south to north)");
         if (!(resolutionDeg > 0) || double.IsInfinity(resolutionDeg))
             throw new InputException($"grid resolution {Fmt.D(resolutionDeg)}° is not allowed; expected a finite number of degrees > 0, e.g. 0.1");
+        var side = Math.Min(lon1 - lon0, lat1 - lat0);
+        if (resolutionDeg / 2 > side)   // the first cell's centre would lie outside the box (and maybe outside the globe)
+            throw new InputException($"grid resolution {Fmt.D(resolutionDeg)}° puts the first cell's centre outside the bbox (smaller side {Fmt.D(Math.Round(side, 6))}°); expected a cell size that fits in the box, e.g. {Fmt.D(Math.Round(side / 10, 6))}");
         NLon = Cells(lon1 - lon0, resolutionDeg);
         NLat = Cells(lat1 - lat0, resolutionDeg);
         if ((long)NLon * NLat > MaxCells)

@@ -69,6 +69,7 @@ internal static class FileRunner
     {
         try { return parse(e, opener); }
         catch (InvalidDataException ex) { throw new InputException($"{e.Display}: cannot read the file ({ex.Message}); the archive or .gz is corrupt or truncated", ex); }
+        catch (LineTooLongException ex) { throw new InputException($"{e.Display}: {ex.Message}", ex); }
         catch (IOException ex) { throw new InputException($"{e.Display}: cannot read the file ({ex.Message})", ex); }
     }
 

@@ -40,6 +40,12 @@ public sealed class ImportBatch(string source, string sourceTimeZone)
 
     public Station GetStation(string id) => _stations[id];
 
+    /// <summary>Notes how many values were given twice with the same value (read once).</summary>
+    public void NoteRepeats(long repeats)
+    {
+        if (repeats > 0) Notes.Add($"{repeats:N0} values were given twice with the same value (repeated rows or station columns) and read once");
+    }
+
     /// <summary>Hours a new series allocates at its first value (see <see cref="SeriesBuilder"/>); 0 = grow from 64.</summary>
     public int SeriesCapacityHours { get; set; }
 

@@ -71,6 +71,37 @@ internal sealed class ImportContext(ImportBatch batch, int filesTotal, IProgress
         name.Equals("stations.csv", StringComparison.OrdinalIgnoreCase) || name.Equals("NewSiteList.csv", StringComparison.OrdinalIgnoreCase)
         || name.Equals("station_info.csv", StringComparison.OrdinalIgnoreCase) || name.Equals("sites.csv", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Refuses a first line that shows the file is no UTF-8 text table: UTF-16 (byte-order mark or NUL bytes)
+    /// or an HTML page (a download that returned an error page saved under a data file's name).</summary>
+    public static void CheckHeaderBytes(string where, ReadOnlySpan<byte> header)
+    {
+        if (header.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || header.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || header.Contains((byte)0))
+            throw new InputException($"{where}: the file is UTF-16 (or binary), not UTF-8 text; expected a UTF-8 CSV (re-save it as UTF-8)");
+        var start = header.TrimStart(" \t"u8);
+        if (start.Length > 0 && start[0] == (byte)'<')
+        {
+            var head = System.Text.Encoding.ASCII.GetString(start[..Math.Min(start.Length, 15)]).ToLowerInvariant();
+            if (head.StartsWith("<!doctype", StringComparison.Ordinal) || head.StartsWith("<html", StringComparison.Ordinal) || head.StartsWith("<?xml", StringComparison.Ordinal))
+                throw new InputException($"{where}: the file is an HTML/XML page, not a data file (a failed download saved as .csv?); expected a CSV table");
+        }
+    }
+
+    /// <summary>A header's column names for a message, at most 20 of them.</summary>
+    public static string Columns(IReadOnlyList<string> header, char delimiter) =>
+        string.Join(delimiter, header.Take(20).Select(h => h.Length > 40 ? h[..40] + "…" : h)) + (header.Count > 20 ? $" … ({header.Count} columns)" : "");
+
+    public static InputException Unterminated(string where, int line, int field, IReadOnlyList<string> header) =>
+        new($"{where}, line {line}, column {field + 1}{(field < header.Count ? $" ({header[field]})" : "")}: a quoted cell has no closing quote; expected \"...\" on one line (file cut off?)");
+
+    /// <summary>A parsed value as float32; beyond float's range (±3.4e38) it would become infinite, so it is refused.</summary>
+    public static float ToFloat(double value, ReadOnlySpan<byte> cell, string where)
+    {
+        var x = (float)value;
+        if (float.IsInfinity(x) && !double.IsInfinity(value))
+            throw new InputException($"{where}: '{FastNumber.Show(cell)}' is beyond the range of a stored value (±3.4e38); expected a measured value");
+        return x;
+    }
+
     /// <summary>A header that is one column containing ';' or a tab was written with another delimiter.</summary>
     public static void CheckDelimiter(string where, IReadOnlyList<string> header, char expected)
     {

@@ -35,10 +35,21 @@ public sealed class SeriesBuilder(string stationId, string variable, int capacit
         Ensure(hour);
         var i = hour - _start;
         if (_state[i] != Missing)
-            throw new InputException($"{where}: duplicated timestamp {Fmt.Utc(HourAxis.ToUtc(hour))} for station '{StationId}', variable {Variable}; each station, variable and hour may appear once");
+        {
+            // An exact repeat (the same row or column published twice) is read once and counted; a conflict is refused.
+            var same = float.IsFinite(value) ? _state[i] == Observed && _values[i] == value : _state[i] == SetEmpty;
+            if (same) { IdenticalRepeats++; return; }
+            throw new InputException($"{where}: duplicated timestamp {Fmt.Utc(HourAxis.ToUtc(hour))} for station '{StationId}', variable {Variable} " +
+                                     $"with another value ({Show(i)} before, {(float.IsFinite(value) ? Fmt.D(value) : "empty")} here); each station, variable and hour may appear once, or repeat the same value");
+        }
         if (float.IsFinite(value)) { _values[i] = value; _state[i] = Observed; }
         else { _values[i] = float.NaN; _state[i] = SetEmpty; }
     }
+
+    /// <summary>Cells given again with the same value (identical repeated rows or columns), read once.</summary>
+    public long IdenticalRepeats { get; private set; }
+
+    private string Show(int i) => _state[i] == Observed ? Fmt.D(_values[i]) : "empty";
 
     /// <summary>Overwrites a cell without the duplicate check (used by documented reconciliation rules only).</summary>
     public void Overwrite(int hour, float value)
@@ -101,7 +112,7 @@ public sealed class SeriesBuilder(string stationId, string variable, int capacit
         {
             if (_state[_lo + k - _start] != Observed) continue;
             observed++;
-            if (k < Flags.Length && Flags[k] != 0) flagged++;
+            if (k < Flags.Length && Quality.QcFlagBits.IsQualityFlagged(Flags[k])) flagged++;
         }
         return (observed, flagged);
     }

@@ -8,7 +8,8 @@ internal static class AtomicFile
     public static void WriteAllBytes(string path, byte[] bytes, string what)
     {
         var full = Path.GetFullPath(path);
-        var tmp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        var tmp = $"{full}.tmp-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+        StaleTemporaries.Remove(full);   // left by a run killed before its rename
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

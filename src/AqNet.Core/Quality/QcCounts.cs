@@ -30,7 +30,7 @@ public readonly record struct QcCounts(int Observed, int OutOfBounds, int Spike,
             if (f.HasFlag(QcFlags.ConstantRun)) cr++;
             if (f.HasFlag(QcFlags.Pm25AbovePm10)) pm++;
             if (f.HasFlag(QcFlags.Reconciled)) rc++;
-            if (f != QcFlags.None) any++;
+            if (QcFlagBits.IsQualityFlagged((byte)f)) any++;
         }
         return new QcCounts(obs, ob, sp, cr, pm, rc, any);
     }

@@ -16,4 +16,17 @@ public enum QcFlags : byte
     Pm25AbovePm10 = 8,
     /// <summary>Filled from a secondary instrument at the site (set by the importer, kept by QC).</summary>
     Reconciled = 16,
+    /// <summary>An evaluation point of a published benchmark (AQI-36: observed in the ground truth, emptied in the
+    /// benchmark's input). Set by the importer, kept by QC; it says nothing about the value's quality, so counts of
+    /// flagged values leave it out.</summary>
+    BenchmarkPoint = 32,
+}
+
+public static class QcFlagBits
+{
+    /// <summary>Bits set by importers, which quality control keeps when it recomputes its own.</summary>
+    public const byte Importer = (byte)(QcFlags.Reconciled | QcFlags.BenchmarkPoint);
+
+    /// <summary>True when the bits say something about the value's quality (every bit but <see cref="QcFlags.BenchmarkPoint"/>).</summary>
+    public static bool IsQualityFlagged(byte flags) => (flags & ~(byte)QcFlags.BenchmarkPoint) != 0;
 }

@@ -47,7 +47,7 @@ public static class QualityControl
                 var m = masks[k].AsSpan(0, n);
                 s.DenseInto(v, m);
                 var f = s.DenseFlags();
-                for (var i = 0; i < f.Length; i++) f[i] &= (byte)QcFlags.Reconciled;
+                for (var i = 0; i < f.Length; i++) f[i] &= QcFlagBits.Importer;
                 if (o.Bounds.TryGetValue(s.Variable, out var b)) QcRules.Bounds(v, m, f, b.Min, b.Max);
                 if (o.SpikeMinSpread.TryGetValue(s.Variable, out var spikeFloor))
                     QcRules.Spikes(v, m, f, o.SpikeHalfWindow, o.SpikeMinNeighboursPerSide, o.SpikeK, spikeFloor);

@@ -19,21 +19,44 @@ public sealed class AqStore : IDisposable
     public static AqStore OpenRead(string path)
     {
         if (!File.Exists(path)) throw new InputException($"store '{path}' does not exist; create it with `aqnet ingest ... --store {path}`");
+        StoreShape.CheckHeader(path);
         var store = Open(path, readOnly: true);
-        var version = store.Scalar("SELECT value FROM meta WHERE key = 'schema_version'");
-        if (version is null) { store.Dispose(); throw new InputException($"'{path}' is a DuckDB file but not an AqNet store (no schema_version)"); }
-        try { StoreMigration.StoredVersion(store); }
-        catch { store.Dispose(); throw; }
+        try
+        {
+            if (StoreShape.IsBlank(store)) throw new InputException($"'{path}' is an empty DuckDB file, not an AqNet store; create one with `aqnet ingest ... --store {path}`");
+            StoreShape.Validate(store);
+        }
+        catch (Exception e)
+        {
+            store.Dispose();
+            throw StoreErrors.Describe(e, path) ?? e;
+        }
         return store;
     }
 
+    /// <summary>Opens a store for writing, creating it if absent. An existing file is checked first (a DuckDB file with
+    /// AqNet's tables and a schema version this AqNet reads), and nothing is written to it before that.</summary>
     public static AqStore OpenWrite(string path)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot create store '{path}': folder '{dir}' does not exist");
+        if (Directory.Exists(path)) throw new InputException($"store '{path}' is a folder; expected a DuckDB file name");
+        StoreShape.CheckHeader(path);
         var store = Open(path, readOnly: false);
-        store.Execute(StoreSchema.Ddl);
-        store.Execute($"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{StoreSchema.Version}')");
+        try
+        {
+            if (StoreShape.IsBlank(store))
+            {
+                store.Execute(StoreSchema.Ddl);
+                store.Execute($"INSERT INTO meta VALUES ('schema_version', '{StoreSchema.Version}')");
+            }
+            else StoreShape.Validate(store);
+        }
+        catch (Exception e)
+        {
+            store.Dispose();
+            throw StoreErrors.Describe(e, path) ?? e;
+        }
         return store;
     }
 
@@ -48,13 +71,15 @@ public sealed class AqStore : IDisposable
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"ATTACH {Quote(path)} AS store (ROW_GROUP_SIZE {RowGroupSize}{(readOnly ? ", READ_ONLY" : "")}); USE store;";
+            // A store is only ever a DuckDB file: never let DuckDB fetch or load an extension to read another format.
+            cmd.CommandText = "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; " +
+                              $"ATTACH {Quote(path)} AS store (ROW_GROUP_SIZE {RowGroupSize}{(readOnly ? ", READ_ONLY" : "")}); USE store;";
             cmd.ExecuteNonQuery();
         }
         catch (Exception e) when (e is DuckDBException or IOException)
         {
             connection.Dispose();
-            throw new InputException($"cannot open store '{path}': {e.Message}", e);
+            throw StoreErrors.Describe(e, path) ?? new InputException($"cannot open store '{path}': {e.Message.Split('\n')[0]}", e);
         }
         return new AqStore(path, connection);
     }

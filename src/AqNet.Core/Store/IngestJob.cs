@@ -23,8 +23,20 @@ public static class IngestJob
         ct.ThrowIfCancellationRequested();
         warm.Wait(ct);
         var qc = new QcOptions();
-        using (var store = AqStore.OpenWrite(storePath))
+        var existed = File.Exists(storePath);
+        var store = AqStore.OpenWrite(storePath);
+        try
+        {
             StoreWriter.Ingest(store, batch, progress, station => QualityControl.ApplyStation(station, qc));
+            store.Dispose();
+        }
+        catch
+        {
+            store.Dispose();
+            // A store this ingest created holds nothing else: remove it rather than leave an empty one behind.
+            if (!existed) { File.Delete(storePath); File.Delete(storePath + ".wal"); }
+            throw;
+        }
         return IngestSummary.From(batch, readSeconds, clock.Elapsed.TotalSeconds);
     }
 

@@ -19,6 +19,7 @@ public static class StoreExport
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{outPath}': folder '{dir}' does not exist");
         var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Environment.ProcessId.ToString(Fmt.Inv));
+        StaleTemporaries.Remove(full);   // left by an export killed before its rename
         try
         {
             using var mem = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");

@@ -14,7 +14,7 @@ public static class StoreWriter
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var spans = StationSpans(batch);
-        using var tx = store.Connection.BeginTransaction();
+        var tx = store.Connection.BeginTransaction();
         try
         {
             StoreMigration.Upgrade(store);
@@ -41,12 +41,25 @@ public static class StoreWriter
             tx.Commit();
             progress?.Report($"committed at {clock.Elapsed.TotalSeconds:F2} s");
         }
-        catch
+        catch (Exception e)
         {
-            tx.Rollback();
+            // The write error is the one to report: a rollback failing after it (a full disk) must not replace it,
+            // and DuckDB discards an uncommitted transaction when the connection closes anyway.
+            try { tx.Rollback(); }
+            catch (Exception) { }
+            if (StoreErrors.Describe(e, store.Path) is { } described) throw described;
             throw;
         }
-        store.Execute("CHECKPOINT");
+        finally
+        {
+            try { tx.Dispose(); }
+            catch (Exception) { }   // disposing rolls back again if the rollback above failed; that error is not news
+        }
+        try { store.Execute("CHECKPOINT"); }
+        catch (Exception e) when (StoreErrors.Describe(e, store.Path) is { } described)
+        {
+            throw new InputException(described.Message.Replace("the store was left as it was", "the ingest is committed in the store's log (.wal) and is applied when the store is next opened with space", StringComparison.Ordinal), e);
+        }
         progress?.Report($"checkpointed at {clock.Elapsed.TotalSeconds:F2} s");
     }
 

@@ -31,7 +31,8 @@ public sealed class ZarrWriter : DatasetWriter
         var full = Path.GetFullPath(path.TrimEnd('/', '\\'));
         if (File.Exists(full) || (Directory.Exists(full) && !ZarrMetadata.IsStore(full) && Directory.EnumerateFileSystemEntries(full).Any()))
             throw new InputException($"cannot write Zarr output {full}: it exists and is not a Zarr store; choose another name or remove it");
-        var tmp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        // The process id in the name lets the next run remove it if this one is killed (StaleTemporaries).
+        var tmp = $"{full}.tmp-{Environment.ProcessId.ToString(Fmt.Inv)}-{Guid.NewGuid().ToString("N")[..8]}";
         try
         {
             Directory.CreateDirectory(tmp);
@@ -86,7 +87,7 @@ public sealed class ZarrWriter : DatasetWriter
         }
         ZarrMetadata.Write(_tmp, Schema, _arrays.Values);
         _done = true;
-        var old = _path + ".old-" + Guid.NewGuid().ToString("N")[..8];
+        var old = $"{_path}.old-{Environment.ProcessId.ToString(Fmt.Inv)}-{Guid.NewGuid().ToString("N")[..8]}";
         var replacing = Directory.Exists(_path);
         if (replacing) Directory.Move(_path, old);
         Directory.Move(_tmp, _path);

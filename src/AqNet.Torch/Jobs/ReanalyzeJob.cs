@@ -23,6 +23,8 @@ public static class ReanalyzeJob
         budget.Check(o.MaxOutputBytes, MachineMemory.AvailableBytes());
         if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained neural kNN model (DIR/model of `aqnet experiment spatial`)");
         CheckWritable(o.OutPath);
+        StaleTemporaries.Remove(o.OutPath.TrimEnd('/', '\\'));   // a temporary of a run killed before its rename
+        if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the output
         progress?.Report($"{o.Grid}, {hours} h: output up to {ByteSize.Format(budget.OutputBytes)}, memory about {ByteSize.Format(budget.MemoryBytes)}");
 
         TorchRuntime.EnsureLoaded();
@@ -142,5 +144,8 @@ public static class ReanalyzeJob
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path.TrimEnd('/', '\\')))!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{path}': folder '{dir}' does not exist");
+        if (Directory.Exists(path) && OutputFormats.Of(path) == OutputFormat.NetCdf)   // a Zarr store is a folder
+            throw new InputException($"--out '{path}' is a folder; expected a NetCDF file name such as {Path.Combine(path, "pm25.nc")}");
+        OutputFolder.CheckWritable(dir, "--out");
     }
 }

@@ -26,7 +26,8 @@ public sealed partial class NeuralKnnEstimator
     private sealed record SavedStation(string Id, string Name, double Longitude, double Latitude, string? City);
 
     private sealed record SavedModel(string Format, NeuralKnnOptions Options, string Scaler, IReadOnlyList<SavedStation> Stations,
-        string Fingerprint, DateTime TrainFromUtc, DateTime TrainToUtc, IReadOnlyList<KnnEpoch> History, string CreatedUtc);
+        string Fingerprint, DateTime TrainFromUtc, DateTime TrainToUtc, IReadOnlyList<KnnEpoch> History, string CreatedUtc,
+        string? WeightsSha256 = null);
 
     public void Save(string dir)
     {
@@ -34,15 +35,16 @@ public sealed partial class NeuralKnnEstimator
         var full = Path.GetFullPath(dir);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tag = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        StaleTemporaries.Remove(full);   // .tmp-/.old- folders of a run killed while saving
         var tmp = $"{full}.tmp-{tag}";
         try
         {
             Directory.CreateDirectory(tmp);
+            Model.save(Path.Combine(tmp, WeightsName));
             var saved = new SavedModel(Format, Options, Scaler.ToJson(),
                 [.. Stations.Select(s => new SavedStation(s.Id, s.Name, s.Longitude!.Value, s.Latitude!.Value, s.City))],
-                Fingerprint, TrainFromUtc, TrainToUtc, History, Fmt.Utc(DateTime.UtcNow));
+                Fingerprint, TrainFromUtc, TrainToUtc, History, Fmt.Utc(DateTime.UtcNow), Sha256(Path.Combine(tmp, WeightsName)));
             File.WriteAllText(Path.Combine(tmp, JsonName), JsonSerializer.Serialize(saved, Json));
-            Model.save(Path.Combine(tmp, WeightsName));
             if (Directory.Exists(full))
             {
                 var old = $"{full}.old-{tag}";
@@ -112,8 +114,17 @@ public sealed partial class NeuralKnnEstimator
         }
     }
 
+    private static string Sha256(string path)
+    {
+        using var fs = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(fs));
+    }
+
     private static NeuralKnnEstimator Build(string dir, SavedModel saved)
     {
+        // Models saved before the checksum was recorded have none and are read as they are.
+        if (saved.WeightsSha256 is { } expected && Sha256(Path.Combine(dir, WeightsName)) != expected)
+            throw new InputException($"{Path.Combine(dir, WeightsName)} is damaged: its SHA-256 does not match the one in {JsonName} (changed after it was written); expected the model as AqNet saved it");
         TorchRuntime.EnsureLoaded();
         var model = new NeuralKnnModel(saved.Options);
         try

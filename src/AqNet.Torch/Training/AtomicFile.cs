@@ -10,6 +10,7 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Core.Data.StaleTemporaries.Remove(full);   // left by a run killed before its rename
         var temp = $"{full}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         try
         {

@@ -25,13 +25,12 @@ internal sealed record ResumeHeader
 internal static class ResumeState
 {
     public const string FileName = "resume.ckpt";
-    private static readonly byte[] Magic = "AQNETRS2"u8.ToArray();
+    private static readonly byte[] Magic = "AQNETRS3"u8.ToArray();   // 3: with the checksum trailer
 
     public static void Save(string path, ResumeHeader header, ForecastModel model, AdamW optimizer, byte[]? bestWeights, byte[]? averagedWeights)
     {
-        AtomicFile.Write(path, s =>
+        Checkpoint.WriteChecksummed(path, w =>
         {
-            using var w = new BinaryWriter(s, Encoding.UTF8, leaveOpen: true);
             Checkpoint.WriteHeader(w, Magic, header);
             model.save(w);
             using var ms = new MemoryStream();
@@ -43,17 +42,32 @@ internal static class ResumeState
     }
 
     /// <summary>Restores weights, optimizer and RNG; returns the header, the best weights (null if none yet) and the
-    /// averaged weights (null if the run kept no average).</summary>
-    public static (ResumeHeader Header, byte[]? BestWeights, byte[]? AveragedWeights) Load(string path, string kind, string fingerprint, ForecastModel model, AdamW optimizer)
+    /// averaged weights (null if the run kept no average). A damaged file (checksum, header) or one of an older format
+    /// is not used: the result is null with the reason, and nothing was restored, so the run can start afresh.
+    /// A file of another run (data, model kind, options) is refused with an InputException.</summary>
+    public static (ResumeHeader Header, byte[]? BestWeights, byte[]? AveragedWeights)? Load(string path, string kind, string fingerprint,
+        ForecastModel model, AdamW optimizer, out string? discarded)
     {
-        using var r = Checkpoint.Open(path);
-        var header = Checkpoint.ReadHeader<ResumeHeader>(r, Magic, path);
+        discarded = null;
+        BinaryReader r;
+        ResumeHeader header;
+        try
+        {
+            r = Checkpoint.Open(path, Magic);
+            header = Checkpoint.ReadHeader<ResumeHeader>(r, path, Magic);
+        }
+        catch (Core.Data.InputException e)
+        {
+            discarded = e.Message;
+            return null;
+        }
+        using var reader = r;
         Checkpoint.CheckFingerprint(header.Checkpoint.Fingerprint, fingerprint, path);
         if (header.Checkpoint.Kind != kind)
             throw new Core.Data.InputException($"{path} resumes a '{header.Checkpoint.Kind}' run, not '{kind}'; give each model its own work directory");
         if (!SameShape(header.Checkpoint.Options, model.Options))
             throw new Core.Data.InputException($"{path} holds a model with other options than this run's; delete it or drop --resume");
-        model.load(r);
+        model.load(reader);
         using (var or = new BinaryReader(new MemoryStream(ReadBlob(r)))) optimizer.load_state_dict(or);
         var best = ReadBlob(r);
         var averaged = ReadBlob(r);

@@ -51,7 +51,13 @@ public sealed partial class Trainer
             manual_seed(seed);
             return new RunState();
         }
-        var (h, best, averaged) = ResumeState.Load(path, Kind, fingerprint, model, optimizer);
+        if (ResumeState.Load(path, Kind, fingerprint, model, optimizer, out var discarded) is not { } loaded)
+        {
+            progress?.Report($"warning: not resuming: {discarded}; training {Kind} from the start (the file is replaced after the first epoch)");
+            manual_seed(seed);
+            return new RunState();
+        }
+        var (h, best, averaged) = loaded;
         if (average is not null && averaged is not null) average.Restore(model, averaged, h.AverageSteps);
         var run = new RunState
         {

@@ -55,7 +55,7 @@ public sealed class FilledWritersTests : IDisposable
         Assert.Equal([473352.0, 473353, 473354], r.ReadDoubles("time"));
     }
 
-    [ToolFact("/usr/bin/python3", "xarray, netCDF4, zarr")]
+    [ToolFact("/usr/bin/python3", "xarray", "netCDF4", "zarr")]
     public void Xarray_opens_the_time_series_as_netcdf_and_zarr()
     {
         const string script = """
@@ -71,7 +71,7 @@ public sealed class FilledWritersTests : IDisposable
         {
             var path = Path.Combine(_dir, name);
             FilledRecordFiles.Write(path, Sample(), Info);
-            var (code, stdout, stderr) = Tools.Run("/usr/bin/python3", ["-c", script, path], TimeSpan.FromSeconds(120));
+            var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, path], TimeSpan.FromSeconds(120));
             Assert.True(code == 0, stderr);
             var j = JsonDocument.Parse(stdout).RootElement;
             Assert.Equal("timeSeries", j.GetProperty("feature").GetString());

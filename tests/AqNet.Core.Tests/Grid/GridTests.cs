@@ -46,6 +46,7 @@ public class GridSpecTests
     [InlineData(116, 39, 190, 40, 0.1, "lon1 = 190")]
     [InlineData(116, -91, 117, 40, 0.1, "lat0 = -91")]
     [InlineData(-180, -90, 180, 90, 0.00001, "exceeds")]
+    [InlineData(115.9, 39.6, 116.9, 40.5, 1000, "resolution 1000° puts the first cell's centre outside the bbox (smaller side 0.9°)")]
     public void Rejects_bad_boxes_and_resolutions_with_the_value(double lon0, double lat0, double lon1, double lat1, double res, string expected)
     {
         var e = Assert.Throws<InputException>(() => new GridSpec(lon0, lat0, lon1, lat1, res));

@@ -75,7 +75,7 @@ public sealed class ReanalysisSchemaTests : IDisposable
     public void Gdal_sees_the_WGS84_coordinate_system()
     {
         var path = Write("g.nc");
-        var (code, stdout, stderr) = Tools.Run("gdalinfo", ["NETCDF:" + path + ":pm25"], TimeSpan.FromSeconds(60));
+        var (code, stdout, stderr) = ExternalTools.Run("gdalinfo", ["NETCDF:" + path + ":pm25"], TimeSpan.FromSeconds(60));
         Assert.True(code == 0, stderr);
         Assert.Contains("ID[\"EPSG\",4326]", stdout);
         var px = System.Text.RegularExpressions.Regex.Match(stdout, @"Pixel Size = \(([-0-9.]+),([-0-9.]+)\)");
@@ -84,7 +84,7 @@ public sealed class ReanalysisSchemaTests : IDisposable
             Math.Round(double.Parse(px.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 9)));
     }
 
-    [ToolFact("/usr/bin/python3", "xarray, zarr, netCDF4")]
+    [ToolFact("/usr/bin/python3", "xarray", "zarr", "netCDF4")]
     public void Xarray_decodes_times_bounds_and_flags_in_NetCDF_and_Zarr()
     {
         const string script = """
@@ -98,7 +98,7 @@ public sealed class ReanalysisSchemaTests : IDisposable
             """;
         foreach (var name in new[] { "x.nc", "x.zarr" })
         {
-            var (code, stdout, stderr) = Tools.Run("/usr/bin/python3", ["-c", script, Write(name)], TimeSpan.FromSeconds(120));
+            var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, Write(name)], TimeSpan.FromSeconds(120));
             Assert.True(code == 0, stderr);
             var j = JsonDocument.Parse(stdout).RootElement;
             Assert.Equal(["2016-11-30T16:00", "2016-12-01T16:00", "2016-12-02T16:00"], j.GetProperty("time").EnumerateArray().Select(e => e.GetString()));

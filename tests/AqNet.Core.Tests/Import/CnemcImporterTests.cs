@@ -73,14 +73,24 @@ public class CnemcImporterTests
     }
 
     [Fact]
-    public void A_repeated_station_column_names_columns_and_code()
+    public void A_repeated_station_column_with_other_values_is_refused_naming_line_column_code_and_both_values()
     {
         using var dir = new TempFolder();
         var f = dir.File("china_sites_20190101.csv", "date,hour,type,1001A,1002A,1001A\r\n20190101,0,PM2.5,1,2,3\r\n");
         var ex = Assert.Throws<InputException>(() => Read(f));
-        Assert.Contains("china_sites_20190101.csv", ex.Message);
-        Assert.Contains("'1001A'", ex.Message);
-        Assert.Contains("columns 4 and 6", ex.Message);
+        Assert.StartsWith($"{f}, line 2, column 6: duplicated timestamp 2018-12-31T16:00Z for station '1001A', variable PM2.5 with another value (1 before, 3 here)", ex.Message);
+    }
+
+    [Fact]
+    public void A_repeated_station_column_with_the_same_values_is_read_once_with_a_note()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("china_sites_20190101.csv", "date,hour,type,1001A,1002A,1001A\r\n20190101,0,PM2.5,1,2,1\r\n20190101,1,PM2.5,,4,\r\n");
+        var b = Read(f);
+        Assert.True(b.TryGetSeries("1001A", Variables.Pm25, out var pm));
+        Assert.Equal(1f, pm.Get(HourAxis.FromLocal(2019, 1, 1, 0, 8)));
+        Assert.Equal(1, pm.ObservedCount());
+        Assert.Contains("2 values were given twice with the same value (repeated rows or station columns) and read once", b.Notes);
     }
 
     [Theory]
@@ -96,15 +106,18 @@ public class CnemcImporterTests
     }
 
     [Fact]
-    public void The_same_day_twice_is_a_duplicated_timestamp()
+    public void The_same_day_twice_is_read_once_and_a_changed_copy_is_a_duplicated_timestamp()
     {
         using var dir = new TempFolder();
         var a = dir.File("a/china_sites_20190101.csv", Day);
         var b = dir.File("b/china_sites_20190101.csv", Day);
-        var ex = Assert.Throws<InputException>(() => Read(a, b));
+        Assert.Equal(Read(a).Series.Sum(s => s.Value.ObservedCount()), Read(a, b).Series.Sum(s => s.Value.ObservedCount()));
+        var c = dir.File("c/china_sites_20190101.csv", Day.Replace("20190101,0,PM2.5,53,", "20190101,0,PM2.5,54,", StringComparison.Ordinal));
+        var ex = Assert.Throws<InputException>(() => Read(a, c));
         Assert.Contains("duplicated timestamp", ex.Message);
-        Assert.Contains(b, ex.Message);
+        Assert.Contains(c, ex.Message);
         Assert.Contains("line 3", ex.Message);
+        Assert.Contains("(53 before, 54 here)", ex.Message);
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public sealed class DatasetWriterTests : IDisposable
         Assert.Equal(OutputFormat.Zarr, OutputFormats.Of("a/grid.zarr/"));
     }
 
-    [ToolFact("/usr/bin/python3", "xarray, zarr, netCDF4")]
+    [ToolFact("/usr/bin/python3", "xarray", "zarr", "netCDF4")]
     public void Xarray_sees_the_same_decoded_dataset_in_both_formats()
     {
         const string script = """
@@ -106,7 +106,7 @@ public sealed class DatasetWriterTests : IDisposable
 
     private static string Run(string script, string path)
     {
-        var (code, stdout, stderr) = Tools.Run("/usr/bin/python3", ["-c", script, path], TimeSpan.FromSeconds(120));
+        var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, path], TimeSpan.FromSeconds(120));
         Assert.True(code == 0, stderr);
         return stdout;
     }

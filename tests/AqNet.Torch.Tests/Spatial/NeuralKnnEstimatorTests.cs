@@ -153,6 +153,20 @@ public sealed class NeuralKnnEstimatorTests
     }
 
     [Fact]
+    public void A_saved_model_whose_weights_were_changed_is_refused_by_their_checksum()
+    {
+        using var est = KnnFixtures.Trained(KnnFixtures.Panel(), ["S0"]);
+        var dir = Path.Combine(Fixtures.TempDir(), "model");
+        est.Save(dir);
+        var weights = Path.Combine(dir, "weights.bin");
+        var bytes = File.ReadAllBytes(weights);
+        bytes[^4] ^= 0x01;   // one bit of the last float
+        File.WriteAllBytes(weights, bytes);
+        var e = Assert.Throws<InputException>(() => NeuralKnnEstimator.Load(dir, (string?)null));
+        Assert.StartsWith($"{weights} is damaged: its SHA-256 does not match the one in model.json", e.Message);
+    }
+
+    [Fact]
     public void Training_loss_falls_on_a_smooth_field()
     {
         var panel = KnnFixtures.Panel();

@@ -9,6 +9,9 @@ internal sealed class ByteLineReader(Stream stream, int bufferSize = 1 << 20)
     private int _start, _end;
     private bool _eof;
 
+    /// <summary>The longest line read: a header of 100,000 station codes is under 1 MiB.</summary>
+    public const int MaxLineBytes = 64 << 20;
+
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
 
@@ -53,9 +56,19 @@ internal sealed class ByteLineReader(Stream stream, int bufferSize = 1 << 20)
             _end -= _start;
             _start = 0;
         }
-        if (_end == _buf.Length) Array.Resize(ref _buf, _buf.Length * 2); // a line longer than the buffer
+        if (_end == _buf.Length)
+        {
+            // a line longer than the buffer; past the limit it is not a line of a data table (a binary or a bomb)
+            if (_buf.Length >= MaxLineBytes)
+                throw new LineTooLongException($"line {LineNumber + 1} is longer than {MaxLineBytes >> 20} MiB; expected a text table with line breaks");
+            Array.Resize(ref _buf, Math.Min(_buf.Length * 2, MaxLineBytes));
+        }
         var n = stream.Read(_buf, _end, _buf.Length - _end);
         if (n == 0) _eof = true;
         else _end += n;
     }
 }
+
+/// <summary>A line longer than <see cref="ByteLineReader.MaxLineBytes"/>; an IOException, so the file runner reports it
+/// with the file's name like any other read failure.</summary>
+internal sealed class LineTooLongException(string message) : IOException(message);

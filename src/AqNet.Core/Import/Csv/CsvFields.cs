@@ -12,9 +12,14 @@ internal sealed class CsvFields
 
     public int Count { get; private set; }
 
+    /// <summary>The 0-based field whose opening quote has no closing quote on the line (a file cut inside a quoted
+    /// cell), or -1.</summary>
+    public int Unterminated { get; private set; } = -1;
+
     public void Split(ReadOnlySpan<byte> line, byte delimiter)
     {
         Count = 0;
+        Unterminated = -1;
         var i = 0;
         while (true)
         {
@@ -25,7 +30,7 @@ internal sealed class CsvFields
                 while (true)
                 {
                     var k = line[j..].IndexOf((byte)'"');
-                    if (k < 0) { j = line.Length; break; } // unterminated: take the rest
+                    if (k < 0) { j = line.Length; Unterminated = Count; break; } // unterminated: take the rest, the caller refuses it
                     j += k;
                     if (j + 1 < line.Length && line[j + 1] == (byte)'"') { escaped = true; j += 2; continue; }
                     break;

@@ -25,6 +25,8 @@ internal sealed class TextTable
     {
         if (!File.Exists(path)) throw new InputException($"stations file '{path}' does not exist; expected a CSV station list");
         var bytes = File.ReadAllBytes(path);
+        var firstLine = bytes.AsSpan(0, bytes.AsSpan().IndexOf((byte)'\n') is var nl and >= 0 ? nl : bytes.Length);
+        ImportContext.CheckHeaderBytes(path, firstLine);
         string text;
         try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
         catch (DecoderFallbackException) { text = Encoding.GetEncoding("GB18030").GetString(bytes); }
@@ -55,7 +57,7 @@ internal sealed class TextTable
     {
         var i = TryColumn(name);
         if (i < 0)
-            throw new InputException($"{Path}, line 1: no column '{name}'; the header has {string.Join(",", Header)}");
+            throw new InputException($"{Path}, line 1: no column '{name}'; the header has {ImportContext.Columns(Header, ',')}");
         return i;
     }
 

@@ -14,6 +14,9 @@ internal sealed class InstrumentReconciler
 
     public IEnumerable<string> Stations => _raw.Keys.Select(k => k.Station).Distinct();
 
+    /// <summary>Values given twice with the same value in the table (see <see cref="SeriesBuilder.IdenticalRepeats"/>).</summary>
+    public long IdenticalRepeats => _raw.Values.Sum(d => d.Values.Sum(s => s.IdenticalRepeats));
+
     public SeriesBuilder Get(string station, string variable, string instrument)
     {
         if (!_raw.TryGetValue((station, variable), out var byInstrument))

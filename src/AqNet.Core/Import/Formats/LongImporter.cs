@@ -29,6 +29,7 @@ internal static class LongImporter
         FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones)),
             (e, rows) => ctx.FileDone(e, rows.Value), ct);
         raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
+        batch.NoteRepeats(raw.IdenticalRepeats);
         ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
         return batch;
     }
@@ -40,16 +41,21 @@ internal static class LongImporter
         var fields = new CsvFields();
         var delim = (byte)o.Delimiter;
         if (!reader.ReadLine(out var headerLine)) throw new InputException($"{e.Display}: the file is empty; expected a header with columns {o.StationColumn}, {o.TimeColumn}, {o.ValueColumn}");
+        ImportContext.CheckHeaderBytes(e.Display, headerLine);
         fields.Split(headerLine, delim);
         var header = fields.AllText(headerLine).Select(h => h.Trim()).ToArray();
         ImportContext.CheckDelimiter(e.Display, header.Length == 1 ? [System.Text.Encoding.UTF8.GetString(headerLine)] : header, o.Delimiter); // quotes hide other delimiters from the splitter
-        int Col(string? name)
+        int Col(string? name, string option)
         {
             if (name is null) return -1;
             var i = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            return i >= 0 ? i : throw new InputException($"{e.Display}, line 1: no column '{name}'; the header has {string.Join(o.Delimiter, header)}");
+            if (i < 0) throw new InputException($"{e.Display}, line 1: no column '{name}' ({option}); the header has {ImportContext.Columns(header, o.Delimiter)}; give the right name with {option}");
+            var j = Array.FindLastIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (j != i) throw new InputException($"{e.Display}, line 1: columns {i + 1} and {j + 1} are both named '{name}' ({option}); expected it once, or name the one to read");
+            return i;
         }
-        int cs = Col(o.StationColumn), ctime = Col(o.TimeColumn), cv = Col(o.ValueColumn), cvar = Col(o.VariableColumn), ci = Col(o.InstrumentColumn), cz = Col(o.TimeZoneColumn);
+        int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"), cv = Col(o.ValueColumn, "--value-column"),
+            cvar = Col(o.VariableColumn, "--variable-column"), ci = Col(o.InstrumentColumn, "--instrument-column"), cz = Col(o.TimeZoneColumn, "--time-zone-column");
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var time = new LongTimeParser(o.TimeFormat, offset);
         var keys = new CellCache[4];
@@ -62,6 +68,7 @@ internal static class LongImporter
             if (line.IsEmpty) continue;
             var n = reader.LineNumber;
             fields.Split(line, delim);
+            if (fields.Unterminated >= 0) throw ImportContext.Unterminated(e.Display, n, fields.Unterminated, header);
             if (fields.Count != header.Length)
                 throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
             var st = keys[0].Get(fields, line, cs);
@@ -80,7 +87,7 @@ internal static class LongImporter
             var cell = fields[line, cv];
             float x;
             if (IsMissing(cell, missing)) x = float.NaN;
-            else if (FastNumber.TryParse(cell, out var d)) x = (float)d;
+            else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d, cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
             else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
             if (!series.TrySet(hour, x)) series.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
             if (++rows % 250_000 == 0) ctx.Rows(rows, e);

@@ -67,6 +67,7 @@ internal sealed class LongTimeParser
             return null;
         }
         if (t.Minute != 0 || t.Second != 0 || t.Millisecond != 0) { problem = "not a whole hour"; return null; }
+        if (t.Year is < 1971 or > 2100) { problem = $"in the year {t.Year}; expected a year 1971..2100 (a wrong --time-format?)"; return null; }
         return HourAxis.FromLocal(t.Year, t.Month, t.Day, t.Hour, _offset);
     }
 }

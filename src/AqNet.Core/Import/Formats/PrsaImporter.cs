@@ -60,6 +60,7 @@ internal static class PrsaImporter
         var reader = new ByteLineReader(stream, 1 << 18);
         var fields = new CsvFields();
         if (!reader.ReadLine(out var headerLine)) throw new InputException($"{e.Display}: the file is empty; expected a header \"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",...,\"station\"");
+        ImportContext.CheckHeaderBytes(e.Display, headerLine);
         fields.Split(headerLine, (byte)',');
         var header = fields.AllText(headerLine).Select(h => h.Trim()).ToArray();
         ImportContext.CheckDelimiter(e.Display, header.Length == 1 ? [System.Text.Encoding.UTF8.GetString(headerLine)] : header, ','); // quotes hide other delimiters from the splitter
@@ -83,6 +84,7 @@ internal static class PrsaImporter
             if (line.IsEmpty) continue;
             var n = reader.LineNumber;
             fields.Split(line, (byte)',');
+            if (fields.Unterminated >= 0) throw ImportContext.Unterminated(e.Display, n, fields.Unterminated, header);
             if (fields.Count != header.Length)
                 throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
             int year = Int(e, n, header, cy, fields[line, cy]), month = Int(e, n, header, cm, fields[line, cm]);
@@ -104,7 +106,7 @@ internal static class PrsaImporter
                 var cell = fields[line, cols[v]];
                 float x;
                 if (cell.IsEmpty || cell.SequenceEqual("NA"u8)) x = float.NaN;
-                else if (FastNumber.TryParse(cell, out var d)) x = (float)d;
+                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d, cell, $"{e.Display}, line {n}, column {cols[v] + 1} ({header[cols[v]]})");
                 else if (isWd[v] && !float.IsNaN(x = CompassDirection.Degrees(cell))) { }
                 else throw new InputException($"{e.Display}, line {n}, column {cols[v] + 1} ({header[cols[v]]}): '{FastNumber.Show(cell)}' is not {(isWd[v] ? "a 16-point compass word (N, NNE, ..., NNW), degrees" : "a number")} or NA");
                 f.Values.Add(x);

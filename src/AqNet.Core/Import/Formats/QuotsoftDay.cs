@@ -33,12 +33,12 @@ internal sealed class QuotsoftDay
     {
         var reader = new ByteLineReader(stream);
         if (!reader.ReadLine(out var headerLine)) throw new InputException($"{e.Display}: the file is empty; expected a header date,hour,type,<stations>");
+        ImportContext.CheckHeaderBytes(e.Display, headerLine);
         var header = Encoding.UTF8.GetString(headerLine).Split(',').Select(h => h.Trim()).ToArray();
         ImportContext.CheckDelimiter(e.Display, header, ',');
         var kinds = new int[header.Length];
         var ids = new List<string>();
         var columns = new List<int>();
-        var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
         bool hasDate = false, hasHour = false, hasType = false;
         for (var c = 0; c < header.Length; c++)
         {
@@ -47,9 +47,8 @@ internal sealed class QuotsoftDay
             if (h.Equals("hour", StringComparison.OrdinalIgnoreCase) && !hasHour) { kinds[c] = HourCol; hasHour = true; continue; }
             if (h.Equals("type", StringComparison.OrdinalIgnoreCase) && !hasType) { kinds[c] = TypeCol; hasType = true; continue; }
             if (h.Length == 0) throw new InputException($"{e.Display}, line 1, column {c + 1}: empty station name in the header; expected a station code or name");
-            if (firstColumn.TryGetValue(h, out var first))
-                throw new InputException($"{e.Display}, line 1: station '{h}' appears in columns {first} and {c + 1}; expected each station column once");
-            firstColumn[h] = c + 1;
+            // A repeated station column is read like another column of that station: identical values are read once
+            // (counted in the ingest's notes), different ones refused as duplicated timestamps naming the column.
             kinds[c] = ids.Count;
             ids.Add(mapStation(h, c + 1));
             columns.Add(c + 1);
@@ -66,6 +65,7 @@ internal sealed class QuotsoftDay
         var s = StationIds.Length;
         var values = ArrayPool<float>.Shared.Rent(Math.Max(1, s * 24 * HourlyTypes.Length)); // back to the pool in Release
         int lastDate = int.MinValue, dayBase = 0;
+        (int Line, int Cells)? cutOff = null;
         while (reader.ReadLine(out var line))
         {
             if (line.IsEmpty) continue;
@@ -88,7 +88,7 @@ internal sealed class QuotsoftDay
                 if (k >= 0)
                 {
                     if (cell.IsEmpty) row[k] = float.NaN;
-                    else if (FastNumber.TryParse(cell, out var x)) row[k] = (float)x;
+                    else if (FastNumber.TryParse(cell, out var x)) row[k] = ImportContext.ToFloat(x, cell, $"{e.Display}, line {reader.LineNumber}, column {col + 1} ({header[col]})");
                     else throw NotNumber(e, reader.LineNumber, col, header, cell);
                 }
                 else if (k == DateCol) date = FastNumber.ParseInt(cell);
@@ -96,13 +96,26 @@ internal sealed class QuotsoftDay
                 else
                 {
                     type = TypeIndex(cell);
-                    if (type < 0) { skip = true; CountUnknown(cell); break; }
+                    if (type < 0)
+                    {
+                        // A skipped row type (AQI, *_24h, ...) is not read, but it has to be whole: as the last line it
+                        // means the file was cut off there (noted; the rows before are kept), anywhere else it is refused.
+                        var cells = col + 1 + (d < 0 ? 0 : line[(pos + d + 1)..].Count((byte)',') + 1);
+                        if (cutOff is not null || cells > header.Length)
+                            throw new InputException($"{e.Display}, line {cutOff?.Line ?? reader.LineNumber}: {cutOff?.Cells ?? cells} cells but the header has {header.Length}; expected one cell per column");
+                        if (cells < header.Length) cutOff = (reader.LineNumber, cells);
+                        skip = true;
+                        CountUnknown(cell);
+                        break;
+                    }
                 }
                 col++;
                 if (d < 0) break;
                 pos += d + 1;
             }
             if (skip) continue;
+            if (cutOff is { } c)
+                throw new InputException($"{e.Display}, line {c.Line}: {c.Cells} cells but the header has {header.Length}; expected one cell per column (truncated file?)");
             if (col < header.Length)
                 throw new InputException($"{e.Display}, line {reader.LineNumber}: {col} cells but the header has {header.Length}; expected one cell per column (truncated file?)");
             if (date != lastDate) { dayBase = DayBase(e, reader.LineNumber, date, header); lastDate = date; }
@@ -115,7 +128,12 @@ internal sealed class QuotsoftDay
             VariableIndex.Add((byte)type);
         }
         Values = values;
+        if (cutOff is { } cut)
+            CutOff = $"{e.Display} is cut off inside its last line {cut.Line} ({cut.Cells} of {header.Length} cells, a row type that is not read); the rows before it were read";
     }
+
+    /// <summary>A note when the file ends inside a row of a skipped type (a download cut short), else null.</summary>
+    public string? CutOff { get; private set; }
 
     /// <summary>Returns the value block to the shared pool once the day is merged (a CNEMC day is ~0.9 MB, so fresh
     /// blocks for 90 days were 80 MB of page faults); the day must not be used afterwards.</summary>

@@ -64,7 +64,10 @@ internal static class QuotsoftImporter
         }, (e, day) =>
         {
             Merge(batch, e, day);
-            s.UnionWith(day.StationIds);
+            // a header without rows (a cut or empty day) names stations but adds no data: they are not added
+            if (day.CutOff is { } cut) batch.Notes.Add(cut);
+            if (day.Rows > 0) s.UnionWith(day.StationIds);
+            else batch.Notes.Add($"{e.Display} has a header but no data rows; its {day.StationIds.Length:N0} station columns were not added");
             foreach (var (t, n) in day.UnknownTypes) unknownTypes[t] = unknownTypes.GetValueOrDefault(t) + n;
             c.FileDone(e, day.Rows);
             day.Release();
@@ -91,20 +94,20 @@ internal static class QuotsoftImporter
             for (var c = 0; c < n; c++)
             {
                 var series = batch.GetOrAddSeries(day.StationIds[c], QuotsoftDay.HourlyVariables[v]);
+                var from = 0;
                 if (evenlySpaced)
                 {
-                    var k = series.TrySetStrided(hours, values, rows[0] * n + c, rowStride * n);
-                    if (k >= 0) Duplicate(series, e, day, rows[k], hours[k], c);
-                    continue;
+                    from = series.TrySetStrided(hours, values, rows[0] * n + c, rowStride * n);
+                    if (from < 0) continue;   // all set; else from the first repeated hour on, one by one
                 }
-                for (var k = 0; k < rows.Length; k++)
+                for (var k = from; k < rows.Length; k++)
                     if (!series.TrySet(hours[k], values[rows[k] * n + c])) Duplicate(series, e, day, rows[k], hours[k], c);
             }
         }
     }
 
     private static void Duplicate(SeriesBuilder series, InputEntry e, QuotsoftDay day, int row, int hour, int column) =>
-        series.Set(hour, day.Values[row * day.StationIds.Length + column], $"{e.Display}, line {day.Lines[row]}, column {day.ColumnNumbers[column]}"); // throws the duplicate message
+        series.Set(hour, day.Values[row * day.StationIds.Length + column], $"{e.Display}, line {day.Lines[row]}, column {day.ColumnNumbers[column]}"); // an identical repeat is counted, another value refused
 
     private static Dictionary<string, Station> ReadBjmemcStations(string path)
     {

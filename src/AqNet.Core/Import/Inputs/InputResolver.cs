@@ -45,22 +45,17 @@ internal static class InputResolver
 
     private static void AddZip(List<InputEntry> list, ZipSource source, ZipArchive zip, Func<string, bool> accept)
     {
-        foreach (var e in zip.Entries.OrderBy(x => x.FullName, StringComparer.Ordinal))
+        ZipArchiveEntry[] entries;
+        try { entries = [.. zip.Entries.OrderBy(x => x.FullName, StringComparer.Ordinal)]; }
+        catch (InvalidDataException ex) { throw new InputException($"{source.Display}: not a readable zip archive ({ex.Message}); expected a .zip as the publisher ships it", ex); }
+        foreach (var e in entries)
         {
             if (e.FullName.EndsWith('/') || e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) || e.Name.StartsWith("._", StringComparison.Ordinal))
                 continue;
             var display = source.Display + "!" + e.FullName;
             if (IsZip(e.Name))
             {
-                byte[] bytes;
-                try
-                {
-                    using var s = e.Open();
-                    using var ms = new MemoryStream((int)Math.Min(e.Length, int.MaxValue - 64));
-                    s.CopyTo(ms);
-                    bytes = ms.ToArray();
-                }
-                catch (InvalidDataException ex) { throw new InputException($"{display}: cannot decompress ({ex.Message}); the zip is corrupt", ex); }
+                var bytes = ReadNestedZip(e, display);
                 var inner = new ZipSource(display, source.RootDiskPath, bytes);
                 using var innerZip = EntryOpener.OpenZip(inner.OpenRaw(), display);
                 AddZip(list, inner, innerZip, accept);
@@ -70,6 +65,33 @@ internal static class InputResolver
             var name = gz ? e.Name[..^3] : e.Name;
             if (accept(name)) list.Add(new InputEntry(display, name, null, source, e.FullName, gz));
         }
+    }
+
+    /// <summary>A zip inside a zip is held in memory (ZipArchive needs a seekable stream); 1 GiB is far above any
+    /// archive we know of (the UCI inner zip is 8 MB) and well below what a MemoryStream can hold (2 GiB).</summary>
+    internal const long NestedZipLimit = 1L << 30;
+
+    private static byte[] ReadNestedZip(ZipArchiveEntry e, string display)
+    {
+        string TooLarge(long n) => $"{display}: a zip inside a zip of {n / (1 << 20):N0} MiB or more; AqNet unpacks inner zips in memory up to " +
+                                   $"{NestedZipLimit >> 20:N0} MiB: extract the inner zip and give it instead";
+        if (e.Length > NestedZipLimit) throw new InputException(TooLarge(e.Length));
+        try
+        {
+            using var s = e.Open();
+            using var ms = new MemoryStream((int)e.Length);
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = s.Read(buffer)) > 0)
+            {
+                // the declared length may lie (a crafted archive): count what is actually inflated
+                if (ms.Length + n > NestedZipLimit) throw new InputException(TooLarge(ms.Length + n));
+                ms.Write(buffer, 0, n);
+            }
+            return ms.ToArray();
+        }
+        catch (InvalidDataException ex) { throw new InputException($"{display}: cannot decompress ({ex.Message}); the zip is corrupt", ex); }
+        catch (IOException ex) { throw new InputException($"{display}: cannot read the inner zip ({ex.Message})", ex); }
     }
 
     private static bool IsZip(string name) => name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,145 @@
+using AqNet.Core.Data;
+using AqNet.Core.Impute;
+using AqNet.Torch.Runtime;
+using static TorchSharp.torch;
+
+namespace AqNet.Torch.Impute;
+
+/// <summary>aqnet-st as an <see cref="IImputer"/>: trained once per fold on the fold's training input, then asked for
+/// any cells — gaps at observed stations, hidden stations (virtual sensing), hours after the last input (forecasts).
+/// Each cell's estimate averages the windows around it, weighted towards the window centre.</summary>
+public sealed class StImputer(StOptions options, StTrainOptions train) : IImputer, IDisposable
+{
+    private const int InferenceBatch = 256;
+    private StModel? _model;
+    private readonly SameHourImputer _kriging = new(new Core.Spatial.KrigingInterpolator(), ImputeModelKind.Kriging);
+    private float _mean, _std = 1;
+
+    public ImputeModelKind Kind => ImputeModelKind.AqnetSt;
+    public IReadOnlyList<(int Epoch, double Loss, double ValidationMae, double Seconds)> History { get; private set; } = [];
+
+    public void Fit(ImputeTask task, ImputeFold fold, IProgress<string>? progress, CancellationToken ct)
+    {
+        train.Validate();
+        TorchRuntime.EnsureLoaded();
+        var cells = ImputeViews.TrainingCells(task, fold);
+        (_mean, _std) = Moments(task.Truth, cells);
+        manual_seed(train.Seed);
+        _model?.Dispose();
+        _model = new StModel(options);
+        _kriging.Fit(task, fold, progress, ct);
+        var trainingView = new ImputeView(task, cells, fold.Hidden);
+        var graph = new StGraph(task, fold.Hidden, options.Neighbours, _mean, _std, Kriging(trainingView, Enumerable.Repeat(true, task.S).ToArray(), ct));
+        var starts = Enumerable.Range(0, Math.Max(0, task.T - options.Window + 1))
+            .Where(t0 => Enumerable.Range(t0, options.Window).All(h => task.Roles[h] == HourRole.Train)).ToArray();
+        var targets = Enumerable.Range(0, task.S).Where(s => !fold.Hidden[s] && task.Stations[s].HasCoordinates).ToArray();
+        var validation = fold.Validation.Select(v => (View: ImputeViews.Validation(task, fold, v), Where: Thin(v.Eval, train.MaxValidationPoints)))
+            .Select(v => (v.View, v.Where, Graph: GraphFor(v.View, v.Where, ct))).ToArray();
+        double Validate()
+        {
+            double sum = 0; long n = 0;
+            foreach (var (view, where, g) in validation)
+            {
+                var e = Estimate(view, where, g, ct);
+                for (var i = 0; i < where.Length; i++)
+                    if (where[i]) { sum += Math.Abs(e.Median[i] - task.Truth[i]); n++; }
+            }
+            return n > 0 ? sum / n : double.NaN;
+        }
+        History = StTrainer.Fit(_model, graph, cells, starts, targets, train, Validate, progress, ct);
+    }
+
+    public ImputeEstimates Estimate(ImputeView view, bool[] where, CancellationToken ct) => Estimate(view, where, GraphFor(view, where, ct), ct);
+
+    /// <summary>The view's graph, with kriging at every hour of the stations that have cells to estimate.</summary>
+    private StGraph GraphFor(ImputeView view, bool[] where, CancellationToken ct)
+    {
+        var stations = new bool[view.Task.S];
+        for (var i = 0; i < where.Length; i++) if (where[i]) stations[i % view.Task.S] = true;
+        return new StGraph(view.Task, view.Hidden, options.Neighbours, _mean, _std, Kriging(view, stations, ct));
+    }
+
+    private float[] Kriging(ImputeView view, bool[] stations, CancellationToken ct)
+    {
+        var cells = new bool[view.Task.T * view.Task.S];
+        for (var i = 0; i < cells.Length; i++) cells[i] = stations[i % view.Task.S];
+        return _kriging.EstimateSameHourOnly(view, cells, ct).Median;
+    }
+
+    private ImputeEstimates Estimate(ImputeView view, bool[] where, StGraph graph, CancellationToken ct)
+    {
+        var model = _model ?? throw new InvalidOperationException("aqnet-st: call Fit before Estimate");
+        var task = view.Task;
+        var (W, S, T) = (options.Window, task.S, task.T);
+        var stride = Math.Max(1, W / 4);
+        var samples = new List<(int S, int T0)>();
+        for (var s = 0; s < S; s++)
+        {
+            var starts = new SortedSet<int>();
+            for (var t = 0; t < T; t++)
+            {
+                if (!where[t * S + s]) continue;
+                for (var k = (int)Math.Ceiling((t - W + 1) / (double)stride); k * stride <= t; k++) starts.Add(k * stride);
+            }
+            samples.AddRange(starts.Select(t0 => (s, t0)));
+        }
+        var acc = new double[3 * where.Length];
+        var weight = new double[where.Length];
+        var batch = new StBatch(InferenceBatch, options.Neighbours + 1, W, graph.C);
+        model.eval();
+        using var noGrad = no_grad();
+        for (var first = 0; first < samples.Count; first += InferenceBatch)
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = Math.Min(InferenceBatch, samples.Count - first);
+            for (var b = 0; b < rows; b++) StFeatures.Fill(graph, view.Input, batch, b, samples[first + b].S, samples[first + b].T0, null, null);
+            using var scope = NewDisposeScope();
+            var (x, t, present, _, _) = StTensors.Of(batch, rows);
+            var q = model.forward(x, t, present).select(1, 0).contiguous().data<float>().ToArray();   // target node: [rows, W, 3]
+            for (var b = 0; b < rows; b++)
+            {
+                var (s, t0) = samples[first + b];
+                for (var w = 0; w < W; w++)
+                {
+                    var h = t0 + w;
+                    if (h < 0 || h >= T || !where[h * S + s]) continue;
+                    var wt = Math.Min(w + 1, W - w);   // windows weigh the hours near their centre most
+                    var i = h * S + s;
+                    for (var k = 0; k < 3; k++) acc[3 * i + k] += wt * q[(b * W + w) * 3 + k];
+                    weight[i] += wt;
+                }
+            }
+        }
+        var e = ImputeEstimates.Empty(where.Length);
+        for (var i = 0; i < where.Length; i++)
+        {
+            if (!where[i] || weight[i] == 0) continue;
+            e.Lower[i] = graph.Unscale((float)(acc[3 * i] / weight[i]));
+            e.Median[i] = graph.Unscale((float)(acc[3 * i + 1] / weight[i]));
+            e.Upper[i] = graph.Unscale((float)(acc[3 * i + 2] / weight[i]));
+        }
+        return e;
+    }
+
+    private static (float Mean, float Std) Moments(float[] values, bool[] cells)
+    {
+        double s = 0, s2 = 0; long n = 0;
+        for (var i = 0; i < cells.Length; i++)
+            if (cells[i]) { s += values[i]; s2 += (double)values[i] * values[i]; n++; }
+        if (n < 2) throw new InputException("fewer than two training observations; expected a training part with data");
+        var mean = s / n;
+        return ((float)mean, (float)Math.Max(1e-3, Math.Sqrt(Math.Max(0, s2 / n - mean * mean))));
+    }
+
+    /// <summary>At most <paramref name="max"/> of the true cells, evenly spaced.</summary>
+    private static bool[] Thin(bool[] cells, int max)
+    {
+        var idx = Enumerable.Range(0, cells.Length).Where(i => cells[i]).ToArray();
+        if (idx.Length <= max) return cells;
+        var r = new bool[cells.Length];
+        for (var k = 0; k < max; k++) r[idx[(int)((long)k * idx.Length / max)]] = true;
+        return r;
+    }
+
+    public void Dispose() => _model?.Dispose();
+}

@@ -1,0 +1,74 @@
+using AqNet.Torch.Nn;
+
+namespace AqNet.Torch.Impute;
+
+/// <summary>Shape of the reanalysis model "aqnet-st": a window of <see cref="Window"/> hours around the estimated hours
+/// (both sides), the target and its <see cref="Neighbours"/> nearest stations, <see cref="Hidden"/> features per node
+/// and hour. See docs/reanalysis-model.md.</summary>
+public sealed record StOptions
+{
+    public int Window { get; init; } = 36;
+    public int Neighbours { get; init; } = 8;
+    public int Hidden { get; init; } = 64;
+    public int Heads { get; init; } = 4;
+    public double Dropout { get; init; } = 0.1;
+    /// <summary>Node inputs per hour: value, mask, is-target, distance, bearing sin/cos, linear fill in time and its flag,
+    /// inverse-distance estimate from the other nodes and its flag, and the base estimate the output corrects.</summary>
+    public const int NodeFeatures = 11;
+    /// <summary>Index of the base estimate among the node features.</summary>
+    public const int BaseFeature = 10;
+    /// <summary>The quantiles the head predicts; the median is the estimate, the outer two bound the 90% interval.</summary>
+    public static readonly float[] Quantiles = [0.05f, 0.5f, 0.95f];
+
+    public void Validate()
+    {
+        Guard.AtLeast(Window, 4, nameof(Window));
+        Guard.AtLeast(Neighbours, 1, nameof(Neighbours));
+        Guard.AtLeast(Hidden, 8, nameof(Hidden));
+        Guard.AtLeast(Heads, 1, nameof(Heads));
+        if (Hidden % Heads != 0) throw new ArgumentOutOfRangeException(nameof(Heads), Heads, $"heads = {Heads} must divide hidden = {Hidden}");
+        Guard.Probability(Dropout, nameof(Dropout));
+    }
+}
+
+/// <summary>Training schedule of aqnet-st. An epoch is <see cref="StepsPerEpoch"/> batches of <see cref="BatchSize"/>
+/// random (station, window) samples from the training hours, each with observed values hidden in one of the patterns
+/// real networks show; early stopping on the validation points' MAE keeps the best (averaged) weights.</summary>
+public sealed record StTrainOptions
+{
+    public int Epochs { get; init; } = 16;
+    public int StepsPerEpoch { get; init; } = 150;
+    public int BatchSize { get; init; } = 64;
+    public double LearningRate { get; init; } = 2e-3;
+    public double WeightDecay { get; init; } = 1e-4;
+    public double ClipNorm { get; init; } = 1.0;
+    public int Patience { get; init; } = 4;
+    public double AverageDecay { get; init; } = 0.99;
+    public int Seed { get; init; }
+    /// <summary>Share of training samples whose gaps copy the network's real gaps from another training window (the rest
+    /// get synthetic patterns).</summary>
+    public double RealPatternShare { get; init; } = 0.5;
+    /// <summary>At most this many validation points are scored per epoch (evenly spaced).</summary>
+    public int MaxValidationPoints { get; init; } = 20_000;
+    /// <summary>Called with every training batch (tests assert that evaluation points never appear).</summary>
+    public Action<StBatchInfo>? OnBatch { get; init; }
+
+    public StTrainOptions ForQuick() => this with { Epochs = Math.Min(Epochs, 3), StepsPerEpoch = Math.Min(StepsPerEpoch, 40) };
+
+    public void Validate()
+    {
+        Guard.AtLeast(Epochs, 1, nameof(Epochs));
+        Guard.AtLeast(StepsPerEpoch, 1, nameof(StepsPerEpoch));
+        Guard.AtLeast(BatchSize, 1, nameof(BatchSize));
+        Guard.Positive(LearningRate, nameof(LearningRate));
+        Guard.NonNegative(WeightDecay, nameof(WeightDecay));
+        Guard.NonNegative(ClipNorm, nameof(ClipNorm));
+        Guard.AtLeast(Patience, 0, nameof(Patience));
+        Guard.Decay(AverageDecay, nameof(AverageDecay));
+        Guard.AtLeast(MaxValidationPoints, 1, nameof(MaxValidationPoints));
+        Guard.Probability(RealPatternShare, nameof(RealPatternShare));
+    }
+}
+
+/// <summary>The cells one training batch read: [hour, station] pairs whose values were inputs or targets.</summary>
+public sealed record StBatchInfo(IReadOnlyList<(int Hour, int Station)> Cells);
