@@ -58,6 +58,10 @@ public static class CliRun
         }
     }
 
+    /// <summary>The command as typed ("aqnet reanalyze --model …"), for the history attribute of the files it writes.</summary>
+    public static string CommandLine(ParseResult r) =>
+        "aqnet " + Core.NetCdf.CfMetadata.CommandLine(r.Tokens.Select(t => t.Value));
+
     /// <summary>A message is one line for a person: a cell or header echoed from a hostile file is cut.</summary>
     internal static string Clip(string message, int max = 2000) =>
         message.Length <= max ? message : string.Concat(message.AsSpan(0, max), $"… ({message.Length - max:N0} more characters)");

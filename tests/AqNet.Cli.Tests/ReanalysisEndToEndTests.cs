@@ -55,8 +55,15 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
         ["reanalyze", "--model", m.Model!, "--store", store ?? m.Store!, "--bbox", "115.9,39.6,116.9,40.5", "--resolution", "0.02",
          "--from", from, "--to", to, "--out", output];
 
+    private static JsonElement Python(string script, params string[] args)
+    {
+        var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, .. args], TimeSpan.FromSeconds(120));
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
     [DataFact]
-    public void A_48_hour_beijing_grid_has_finite_values_in_a_physical_range_and_maps()
+    public void A_48_hour_beijing_grid_has_finite_values_in_a_physical_range_maps_and_the_whole_command()
     {
         var (nc, png, output) = m.Grid48(Args);
         Assert.Contains("48 hours × 45 lat × 50 lon", output);
@@ -65,38 +72,79 @@ public sealed class ReanalysisEndToEndTests(BeijingSpatialModel m) : IClassFixtu
             var pm = r.ReadFloats("pm25");
             Assert.Equal(48 * 45 * 50, pm.Length);
             Assert.All(pm, v => Assert.True(float.IsFinite(v) && v >= 0 && v < 1500, $"pm25 {v}"));
+            var history = r.Header.GlobalAttribute("history")!.AsText!;
+            Assert.Contains($"aqnet reanalyze --model {m.Model} --store {m.Store} --bbox 115.9,39.6,116.9,40.5", history);
+            Assert.Contains($"--out {nc} --png {png}", history);
         }
         Assert.True(File.Exists(Path.Combine(png, "pm25_period_mean.png")));
+        Assert.True(File.Exists(Path.Combine(png, "pm25_20161201T04Z.png"))); // 12:00 Beijing
+        Assert.Contains("## Per local year", File.ReadAllText(Path.Combine(m.Dir, "bj48.summary.md")));
     }
 
     [DataToolFact("/usr/bin/python3", "numpy", "xarray", "netCDF4")]
     public void A_48_hour_beijing_grid_opens_in_xarray_with_cf_attributes()
     {
         var (nc, _, _) = m.Grid48(Args);
-        const string script = """
+        var j = Python("""
             import json, sys, numpy as np, xarray as xr
             ds = xr.open_dataset(sys.argv[1])
             pm = ds["pm25"]
             print(json.dumps({"dims": list(pm.dims), "shape": list(pm.shape), "finite": bool(np.isfinite(pm.values).all()),
                 "min": float(pm.min()), "max": float(pm.max()), "std_name": pm.attrs.get("standard_name"), "units": pm.attrs.get("units"),
-                "conventions": ds.attrs.get("Conventions"), "lat_units": ds["lat"].attrs.get("units"), "lon_units": ds["lon"].attrs.get("units"),
-                "first": str(ds["time"].values[0])[:16], "unc": "pm25_uncertainty" in ds, "dist": "distance_to_nearest_station" in ds}))
-            """;
-        var (code, stdout, stderr) = ExternalTools.Run("/usr/bin/python3", ["-c", script, nc], TimeSpan.FromSeconds(120));
-        Assert.True(code == 0, stderr);
-        var j = JsonDocument.Parse(stdout).RootElement;
+                "conventions": ds.attrs.get("Conventions"), "license": ds.attrs.get("license"), "methods": pm.attrs.get("cell_methods"),
+                "ancillary": pm.attrs.get("ancillary_variables"), "mapping": pm.attrs.get("grid_mapping"),
+                "bnds": [str(t)[:16] for t in ds["time_bnds"].values[0]], "first": str(ds["time"].values[0])[:16],
+                "far": int(ds["far_from_stations"].sum()), "unc_std": ds["pm25_uncertainty"].attrs.get("standard_name")}))
+            """, nc);
         Assert.Equal(["time", "lat", "lon"], j.GetProperty("dims").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal([48, 45, 50], j.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
         Assert.True(j.GetProperty("finite").GetBoolean());
         Assert.InRange(j.GetProperty("min").GetDouble(), 0, 1500);
-        Assert.InRange(j.GetProperty("max").GetDouble(), 0, 1500);
         Assert.Equal("mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air", j.GetProperty("std_name").GetString());
         Assert.Equal("ug m-3", j.GetProperty("units").GetString());
         Assert.Equal("CF-1.8", j.GetProperty("conventions").GetString());
-        Assert.Equal("degrees_north", j.GetProperty("lat_units").GetString());
-        Assert.Equal("degrees_east", j.GetProperty("lon_units").GetString());
+        Assert.Contains("CC BY 4.0", j.GetProperty("license").GetString());
+        Assert.StartsWith("area: point time: mean", j.GetProperty("methods").GetString());
+        Assert.Equal("pm25_uncertainty distance_to_nearest_station far_from_stations", j.GetProperty("ancillary").GetString());
+        Assert.Equal("crs", j.GetProperty("mapping").GetString());
+        Assert.Equal(["2016-11-30T23:00", "2016-12-01T00:00"], j.GetProperty("bnds").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("2016-12-01T00:00", j.GetProperty("first").GetString());
-        Assert.True(j.GetProperty("unc").GetBoolean() && j.GetProperty("dist").GetBoolean());
+        Assert.InRange(j.GetProperty("far").GetInt32(), 1, 45 * 50 - 1);
+        Assert.EndsWith(" standard_error", j.GetProperty("unc_std").GetString());
+    }
+
+    [DataToolFact("gdalinfo")]
+    public void Gdal_reads_the_grid_with_a_coordinate_system()
+    {
+        var nc = Path.Combine(m.Dir, "gdal.nc");
+        Assert.Equal(0, CliApp.Run(Args("2016-12-01", "2016-12-01T02", nc)).Exit);
+        var (code, stdout, stderr) = ExternalTools.Run("gdalinfo", ["NETCDF:" + nc + ":pm25"], TimeSpan.FromSeconds(60));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("ID[\"EPSG\",4326]", stdout);
+    }
+
+    [DataToolFact("/usr/bin/python3", "xarray", "zarr")]
+    public void A_daily_zarr_grid_keeps_marked_partial_days_and_carries_the_summaries()
+    {
+        var zarr = Path.Combine(m.Dir, "bjd.zarr");
+        var (exit, output, err) = CliApp.Run([.. Args("2016-12-01", "2016-12-02T23", zarr), "--daily", "--partial-days", "keep"]);
+        Assert.True(exit == 0, err);
+        Assert.Contains("3 days × 45 lat × 50 lon (2 partial days, marked)", output);
+        var j = Python("""
+            import json, sys, xarray as xr
+            ds = xr.open_zarr(sys.argv[1], consolidated=True)
+            print(json.dumps({"time": [str(t)[:16] for t in ds.time.values], "date": [v.decode() for v in ds.local_date.values],
+                "partial": [int(v) for v in ds.partial_day.values], "hours": [int(v) for v in ds.hours_averaged.values],
+                "min": float(ds.pm25.min()), "who": int(ds.days_above_who_2021.max()), "valid": int(ds.days_valid.max()),
+                "year": list(ds.pm25_annual_mean.dims)}))
+            """, zarr);
+        Assert.Equal(["2016-11-30T16:00", "2016-12-01T16:00", "2016-12-02T16:00"], j.GetProperty("time").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["2016-12-01", "2016-12-02", "2016-12-03"], j.GetProperty("date").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([1, 0, 1], j.GetProperty("partial").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([17, 24, 7], j.GetProperty("hours").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.True(j.GetProperty("min").GetDouble() >= 0);
+        Assert.Equal((1, 1), (j.GetProperty("valid").GetInt32(), j.GetProperty("who").GetInt32())); // the one complete day, above 15 everywhere
+        Assert.Equal(["year", "lat", "lon"], j.GetProperty("year").EnumerateArray().Select(e => e.GetString()));
     }
 
     [DataFact]

@@ -4,12 +4,12 @@ using Xunit;
 
 namespace AqNet.Tests;
 
-/// <summary>External programs some tests check our files with (ncdump, Python's numpy/xarray). A fresh machine with
-/// only the .NET SDK has none of them: such tests are skipped there with the reason, but with CI=true they run and
-/// fail, because `.ci/run` installs them (apt-get install netcdf-bin python3-xarray python3-netcdf4).</summary>
+/// <summary>External programs some tests check our files with (ncdump, gdalinfo, Python's numpy/xarray/zarr). A fresh
+/// machine with only the .NET SDK has none of them: such tests are skipped there with the reason, but with CI=true they
+/// run and fail, because `.ci/run` installs them.</summary>
 public static class ExternalTools
 {
-    public const string InstallHint = "apt-get install -y netcdf-bin python3-xarray python3-netcdf4, as .ci/run does";
+    public const string InstallHint = "apt-get install -y netcdf-bin gdal-bin python3-xarray python3-netcdf4 python3-zarr, as .ci/run does";
 
     private static readonly ConcurrentDictionary<string, string?> Cache = new();
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AqNet.Core.Data;
 using AqNet.Torch.Jobs;
 
 namespace AqNet.Cli.Commands;
@@ -13,13 +14,17 @@ public static class ReanalyzeCommand
         var resolution = new Option<double>("--resolution") { Description = "Cell size in degrees, e.g. 0.02.", Required = true };
         var from = new Option<string>("--from") { Description = "First hour, UTC (2016-12-01 or 2016-12-01T06:00).", Required = true };
         var to = new Option<string>("--to") { Description = "Last hour, UTC, inclusive.", Required = true };
-        var output = new Option<string>("--out") { Description = "NetCDF file to write (CF-1.8).", Required = true };
-        var daily = new Option<bool>("--daily") { Description = "Daily means (local calendar days of the network) instead of hours." };
+        var output = new Option<string>("--out") { Description = "Output: NAME.nc (NetCDF, CF-1.8) or NAME.zarr (Zarr v2, compressed); a summary NAME.summary.md is written beside it.", Required = true };
+        var daily = new Option<bool>("--daily") { Description = "Daily means over the network's local days, with annual means and days above the WHO 2021 and GB 3095-2012 limits." };
+        var partial = new Option<string>("--partial-days") { Description = "With --daily: drop (default) or keep (marked) the local days the period covers only in part.", DefaultValueFactory = _ => "drop" };
+        var maxOutput = new Option<string>("--max-output") { Description = "Refuse when the estimated output is larger, e.g. 500M, 10G, 2T.", DefaultValueFactory = _ => "10G" };
+        var farKm = new Option<double?>("--far-km") { Description = "Flag cells farther than this (km) from the nearest station in far_from_stations (default: twice the median station spacing)." };
+        var institution = new Option<string?>("--institution") { Description = "Who produces the file (its institution attribute; default: the data's publishers and AqNet)." };
         var png = new Option<string?>("--png") { Description = "Also write PNG maps into this folder." };
         var ks = new Option<string?>("--k") { Description = "Neighbour counts whose estimates are averaged, e.g. 5,10,20 (default the model's)." };
-        var cmd = new Command("reanalyze", "Gridded PM2.5 for every hour (or day) of a period, with uncertainty and distance to the nearest station, as NetCDF and maps.")
+        var cmd = new Command("reanalyze", "Gridded PM2.5 for every hour (or local day) of a period, with the spread over k, distance to the nearest station and a far-from-stations mask, as NetCDF or Zarr, maps and a summary.")
         {
-            model, store, bbox, resolution, from, to, output, daily, png, ks,
+            model, store, bbox, resolution, from, to, output, daily, partial, png, ks, maxOutput, farKm, institution,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -28,6 +33,8 @@ public static class ReanalyzeCommand
                 ModelDir = r.GetValue(model)!, StorePath = r.GetValue(store)!, Grid = ReanalyzeOptions.ParseGrid(r.GetValue(bbox)!, r.GetValue(resolution)),
                 FromUtc = ReanalyzeOptions.ParseUtc(r.GetValue(from)!, "--from"), ToUtc = ReanalyzeOptions.ParseUtc(r.GetValue(to)!, "--to"),
                 OutPath = r.GetValue(output)!, Daily = r.GetValue(daily), PngDir = r.GetValue(png), Ks = ExperimentCommand.ParseInts(r.GetValue(ks), "--k"),
+                PartialDays = ReanalyzeOptions.ParsePartialDays(r.GetValue(partial)!), MaxOutputBytes = ByteSize.Parse(r.GetValue(maxOutput)!, "--max-output"),
+                FarKm = ReanalyzeOptions.ParseFarKm(r.GetValue(farKm)), Institution = r.GetValue(institution), CommandLine = CliRun.CommandLine(r),
             };
             r.InvocationConfiguration.Output.Write(ReanalyzeJob.Run(o, CliRun.Progress(r), ct));
             return Task.FromResult(0);

@@ -14,6 +14,9 @@ internal sealed class MapCanvas
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public Plot Plot { get; } = new();
+
+    /// <summary>Legend entries that are not plottables (boundaries, masks, marker keys), shown by <see cref="Save"/>.</summary>
+    public List<LegendItem> Legend { get; } = [];
     public GeoBox View { get; }
     public int Width { get; }
     public int Height { get; }
@@ -36,15 +39,53 @@ internal sealed class MapCanvas
         Plot.Title(title, 15);
         Plot.XLabel("Longitude", 13);
         Plot.YLabel("Latitude", 13);
-        Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Degrees(v, "E", "W") };
-        Plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Degrees(v, "N", "S") };
+        // One tick interval in degrees on both axes, so a degree of latitude and of longitude read alike.
+        var (w, h) = (view.LonMax - view.LonMin, view.LatMax - view.LatMin);
+        var step = TickStep(Math.Min(w, h), Math.Max(w, h));
+        Plot.Axes.Bottom.TickGenerator = Ticks(view.LonMin, view.LonMax, step, "E", "W");
+        Plot.Axes.Left.TickGenerator = Ticks(view.LatMin, view.LatMax, step, "N", "S");
         Plot.FigureBackground.Color = Colors.White;
         Plot.DataBackground.Color = Color.FromHex("#E8E8E8"); // grey shows cells with no estimate
         Plot.HideGrid();
     }
 
-    public static string Degrees(double v, string pos, string neg) =>
-        Math.Abs(v).ToString("0.##", Inv) + "°" + (v < 0 ? neg : v > 0 ? pos : "");
+    public static string Degrees(double v, string pos, string neg, int decimals = 2) =>
+        Math.Abs(v).ToString("0." + new string('#', Math.Max(decimals, 1)), Inv) + "°" + (v < 0 ? neg : v > 0 ? pos : "");
+
+    /// <summary>A round interval (1, 2 or 5 × 10^k degrees) giving about four ticks on the shorter side and at most
+    /// ten on the longer one.</summary>
+    internal static double TickStep(double shortSpan, double longSpan)
+    {
+        var step = Nearest(shortSpan / 4);
+        return longSpan / step > 10 ? Nearest(longSpan / 10) : step;
+
+        static double Nearest(double raw)
+        {
+            var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+            return new[] { 1, 2, 5, 10 }.Select(m => m * mag).MinBy(c => Math.Abs(Math.Log(c / raw)));
+        }
+    }
+
+    /// <summary>Ticks at the multiples of step inside [min, max], labelled with as many decimals as the step needs.</summary>
+    internal static ScottPlot.TickGenerators.NumericManual Ticks(double min, double max, double step, string pos, string neg)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (v, label) in TickLabels(min, max, step, pos, neg)) ticks.AddMajor(v, label);
+        return ticks;
+    }
+
+    internal static List<(double Value, string Label)> TickLabels(double min, double max, double step, string pos, string neg)
+    {
+        var decimals = 0;
+        while (decimals < 6 && Math.Abs(step * Math.Pow(10, decimals) - Math.Round(step * Math.Pow(10, decimals))) > 1e-6) decimals++;
+        var list = new List<(double, string)>();
+        for (var k = Math.Ceiling(min / step - 1e-9); k * step <= max + 1e-9 * step; k++)
+        {
+            var v = Math.Round(k * step, decimals + 2);
+            list.Add((v, Degrees(v, pos, neg, decimals)));
+        }
+        return list;
+    }
 
     /// <summary>Lines are cased: a light underlay keeps them visible on viridis' dark end, the dark line on its
     /// bright end. Countries and coastlines 1.4 px, provinces 0.9 px and lighter, so they read as second rank.</summary>
@@ -52,6 +93,14 @@ internal sealed class MapCanvas
     {
         if (boundaries is null) return;
         var lines = boundaries.Within(View).OrderBy(l => l.Kind == BoundaryKind.Country).ToList();
+        // A legend entry per kind drawn, in the line's own style.
+        foreach (var (kind, label) in new[] { (BoundaryKind.Country, "country border, coastline"), (BoundaryKind.Province, "province / state border") })
+            if (lines.Any(l => l.Kind == kind))
+                Legend.Add(new LegendItem
+                {
+                    LabelText = label, LineColor = kind == BoundaryKind.Country ? Color.FromHex("#111111") : Color.FromHex("#2B2B2B"),
+                    LineWidth = kind == BoundaryKind.Country ? 1.4f : 0.9f, MarkerShape = MarkerShape.None,
+                });
         foreach (var casing in new[] { true, false })
             foreach (var line in lines)
             {
@@ -65,7 +114,17 @@ internal sealed class MapCanvas
     }
 
     /// <summary>Renders to PNG in memory, then writes atomically.</summary>
-    public void Save(string path) => AtomicFile.WriteAllBytes(path, Plot.GetImageBytes(Width, Height, ImageFormat.Png), "map");
+    public void Save(string path)
+    {
+        if (Legend.Count > 0)
+        {
+            Plot.Legend.ManualItems.AddRange(Legend);
+            Plot.ShowLegend(Alignment.UpperRight);
+            Plot.Legend.FontSize = 11;
+            Plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85); // the field stays visible under the key
+        }
+        AtomicFile.WriteAllBytes(path, Plot.GetImageBytes(Width, Height, ImageFormat.Png), "map");
+    }
 }
 
 /// <summary>A fixed colour scale for plottables that are not heat maps (the bubble map's colour bar).</summary>

@@ -14,6 +14,13 @@ public sealed record MapOptions
     public (double Min, double Max)? ColorRange { get; init; }
     public IReadOnlyList<GeoPoint> VisibleStations { get; init; } = [];
     public IReadOnlyList<GeoPoint> HiddenStations { get; init; } = [];
+    /// <summary>Observed values at the stations, drawn as the markers' fill in the field's colour scale (NaN or
+    /// absent: white, no observation).</summary>
+    public IReadOnlyList<double>? VisibleValues { get; init; }
+    public IReadOnlyList<double>? HiddenValues { get; init; }
+    /// <summary>Row-major [lat, lon] like the field: cells with 1 are greyed (e.g. far from every station).</summary>
+    public IReadOnlyList<sbyte>? FarMask { get; init; }
+    public string FarLabel { get; init; } = "far from stations";
     public Boundaries? Boundaries { get; init; }
     public bool DrawBoundaries { get; init; } = true;
     /// <summary>Map extent; default the grid's cell edges.</summary>
@@ -22,8 +29,9 @@ public sealed record MapOptions
 }
 
 /// <summary>Renders a gridded field [lat, lon] as a PNG map: viridis colours (perceptually uniform, readable in grey
-/// and by colour-blind readers), colour bar with units, stations used as white circles and held-out stations as red
-/// triangles, boundaries on top.</summary>
+/// and by colour-blind readers), colour bar with units, masked cells greyed, boundaries, then stations used as circles
+/// and held-out stations as triangles with a red outline, each filled with its observed value in the same colours;
+/// the legend names every symbol.</summary>
 public static class MapRenderer
 {
     /// <summary>A title naming the time in UTC, e.g. "PM2.5 reanalysis, 2024-01-01 06:00 UTC".</summary>
@@ -61,25 +69,15 @@ public static class MapRenderer
         var bar = map.Plot.Add.ColorBar(hm);
         bar.Label = $"{o.Quantity} ({o.Units})";
         bar.LabelStyle.FontSize = 13;
+        if (o.FarMask is { } far) MapLayers.Mask(map, far, nLat, nLon, latAsc, lonAsc, extent, o.FarLabel);
 
         if (o.DrawBoundaries) map.DrawBoundaries(o.Boundaries ?? Boundaries.Default());
-        Stations(map.Plot, o.VisibleStations, MarkerShape.FilledCircle, Colors.White, $"stations used ({o.VisibleStations.Count})");
-        Stations(map.Plot, o.HiddenStations, MarkerShape.FilledTriangleUp, Color.FromHex("#E4002B"), $"held-out stations ({o.HiddenStations.Count})");
+        var scale = new MapLayers.StationColours(hm.Colormap, min, max);
+        MapLayers.Stations(map, o.VisibleStations, o.VisibleValues, MarkerShape.FilledCircle, Colors.Black, 1.2f, $"stations used ({o.VisibleStations.Count})", scale);
+        MapLayers.Stations(map, o.HiddenStations, o.HiddenValues, MarkerShape.FilledTriangleUp, Color.FromHex("#E4002B"), 2.2f, $"held-out stations ({o.HiddenStations.Count})", scale);
         if (o.VisibleStations.Count + o.HiddenStations.Count > 0)
-        {
-            map.Plot.ShowLegend(Alignment.UpperRight);
-            map.Plot.Legend.FontSize = 11;
-        }
+            map.Legend.Add(new LegendItem { LabelText = "marker fill: observed value (white: none)", MarkerShape = MarkerShape.None });
         map.Save(path);
-    }
-
-    private static void Stations(Plot plot, IReadOnlyList<GeoPoint> points, MarkerShape shape, Color fill, string label)
-    {
-        if (points.Count == 0) return;
-        var m = plot.Add.Markers(points.Select(p => p.Lon).ToArray(), points.Select(p => p.Lat).ToArray(), shape, 9, fill);
-        m.MarkerStyle.OutlineColor = Colors.Black; // outline keeps white/red markers visible on every viridis colour
-        m.MarkerStyle.OutlineWidth = 1.2f;
-        m.LegendText = label;
     }
 
     /// <summary>The spacing of an evenly spaced axis (positive), or 1° for a single value.</summary>

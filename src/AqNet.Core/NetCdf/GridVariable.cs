@@ -17,12 +17,38 @@ public sealed record GridVariable(string Name, bool PerTime, IReadOnlyList<NcAtt
     }
 
     /// <summary>Reanalysis PM2.5, µg/m³ (CF spells it "ug m-3").</summary>
-    public static GridVariable Pm25() => Create("pm25", true, "ug m-3", "PM2.5 mass concentration (reanalysis)",
-        "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air");
+    public static GridVariable Pm25() => Create("pm25", true, "ug m-3", "PM2.5 mass concentration (reanalysis)", Pm25StandardName);
 
-    /// <summary>Spread of the estimate over the k ensemble members / folds, same units as pm25.</summary>
+    public const string Pm25StandardName = "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air";
+
+    /// <summary>Spread of the estimate over the k ensemble members / folds, same units as pm25. CF's standard_error
+    /// modifier is the nearest standard name; the long name says what it is.</summary>
     public static GridVariable Pm25Uncertainty() => Create("pm25_uncertainty", true, "ug m-3",
-        "PM2.5 uncertainty (standard deviation over k estimates)");
+        "PM2.5 uncertainty (standard deviation of the estimates over the k neighbour counts; not a calibrated interval)",
+        Pm25StandardName + " standard_error");
+
+    /// <summary>Lower and upper bound of the central prediction interval of pm25 (coverage e.g. 0.9), µg/m³. The CF way:
+    /// the same standard_name as pm25, which names them in ancillary_variables; coverage (and, when measured,
+    /// measured_coverage) say how often the interval should and did hold the truth.</summary>
+    public static GridVariable Pm25Bound(bool upper, double coverage, double? measuredCoverage = null, bool perTime = true)
+    {
+        var v = Create(upper ? "pm25_upper" : "pm25_lower", perTime, "ug m-3",
+            $"{(upper ? "upper" : "lower")} bound of the central {Data.Fmt.D(100 * coverage)}% prediction interval of PM2.5", Pm25StandardName);
+        List<NcAttribute> atts = [.. v.Attributes, NcAttribute.Doubles("coverage", coverage)];
+        if (measuredCoverage is { } m) atts.Add(NcAttribute.Doubles("measured_coverage", m));
+        return v with { Attributes = atts };
+    }
+
+    /// <summary>The variable with dimensions [time, lat, lon] (per time) or [lat, lon], _FillValue and
+    /// coordinates added unless given.</summary>
+    internal DsVariable ToDataset()
+    {
+        var atts = Attributes.ToList();
+        if (atts.All(a => a.Name != "_FillValue")) atts.Add(NcAttribute.Floats("_FillValue", FillValue));
+        if (atts.All(a => a.Name != "coordinates")) atts.Add(NcAttribute.Text("coordinates", PerTime ? "time lat lon" : "lat lon"));
+        IReadOnlyList<string> dims = PerTime ? ["time", "lat", "lon"] : ["lat", "lon"];
+        return new DsVariable(Name, NcType.Float, dims, atts);
+    }
 
     /// <summary>Great-circle distance from each cell centre to the nearest station used, km; static, so [lat, lon].</summary>
     public static GridVariable DistanceToNearestStation() => Create("distance_to_nearest_station", false, "km",

@@ -52,6 +52,24 @@ public sealed class NetCdfReader : IDisposable
         return ReadSlab(v, t, mask).Select(d => (float)d).ToArray();
     }
 
+    /// <summary>The strings of a char variable [..., strlen], trailing zero bytes removed.</summary>
+    public string[] ReadStrings(string variable)
+    {
+        var v = Header.Variable(variable);
+        if (v.Type != NcType.Char) throw new ArgumentException($"{variable} is not a char variable", nameof(variable));
+        var len = Header.Dimensions[v.DimIds[^1]].Length;
+        var records = Header.IsRecordVariable(v) ? Header.NumRecs : 1;
+        var raw = new byte[checked((int)(records * Header.ValuesPerSlab(v)))];
+        var per = (int)Header.ValuesPerSlab(v);
+        for (var r = 0; r < records; r++)
+        {
+            _fs.Position = v.Begin + (Header.IsRecordVariable(v) ? r * Header.RecordSize : 0);
+            _fs.ReadExactly(raw, (int)r * per, per);
+        }
+        return [.. Enumerable.Range(0, len == 0 ? 0 : raw.Length / len)
+            .Select(i => System.Text.Encoding.UTF8.GetString(raw, i * len, len).TrimEnd('\0'))];
+    }
+
     private double[] ReadSlab(NcVariable v, long record, bool mask)
     {
         var n = checked((int)Header.ValuesPerSlab(v));
@@ -70,6 +88,7 @@ public sealed class NetCdfReader : IDisposable
                 NcType.Double => BinaryPrimitives.ReadDoubleBigEndian(s),
                 NcType.Int => BinaryPrimitives.ReadInt32BigEndian(s),
                 NcType.Short => BinaryPrimitives.ReadInt16BigEndian(s),
+                NcType.Byte => unchecked((sbyte)s[0]),
                 _ => throw new NotSupportedException($"{_path}: reading {v.Type} data of {v.Name} is not supported"),
             };
             // Compare in the variable's own type so a float fill (-9999f) matches exactly.

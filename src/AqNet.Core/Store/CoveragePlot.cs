@@ -27,7 +27,8 @@ public static class CoveragePlot
         hm.ManualRange = new ScottPlot.Range(0, 1);
         var x0 = panel.StartUtc.ToOADate();
         hm.Rectangle = new CoordinateRect(x0, x0 + days, -0.5, panel.S - 0.5); // edges (Position would be cell centres)
-        plt.Axes.DateTimeTicksBottom();
+        // ISO dates (yyyy-MM-dd), whatever the machine's locale.
+        plt.Axes.DateTimeTicksBottom().TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = d => d.ToString("yyyy-MM-dd", Fmt.Inv) };
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var s = 0; s < panel.S; s++) ticks.AddMajor(panel.S - 1 - s, panel.Stations[s].Id);
         plt.Axes.Left.TickGenerator = ticks;

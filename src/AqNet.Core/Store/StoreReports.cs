@@ -7,7 +7,8 @@ namespace AqNet.Core.Store;
 
 /// <summary>What `aqnet stations` and `aqnet inspect` print. The JSON shape of inspect is a contract scripts
 /// rely on: {"store", "stations": [{"id", "name", "longitude", "latitude", "hours", "first_utc", "last_utc",
-/// "variables": {"PM2.5": {"observed", "missing", "flagged", "flags": {...}}}}]}.</summary>
+/// "variables": {"PM2.5": {"observed", "missing", "flagged", "flags": {...}}}}]}, plus "filled" (counts, span, method,
+/// coverage) when `aqnet fill` has written the store's filled table.</summary>
 public static class StoreReports
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -49,15 +50,29 @@ public static class StoreReports
                 node["variables"] = vars;
                 arr.Add(node);
             }
-            return new JsonObject { ["store"] = store.Path, ["stations"] = arr }.ToJsonString(Indented);
+            var result = new JsonObject { ["store"] = store.Path, ["stations"] = arr };
+            if (FilledStore.Summary(store) is { } filled) result["filled"] = FilledNode(filled);
+            return result.ToJsonString(Indented);
         }
         var sb = new StringBuilder();
         sb.AppendLine(Fmt.Inv, $"{"station",-14} {"variable",-8} {"hours",7} {"observed",9} {"missing",8} {"miss%",6} {"flagged",8}");
         foreach (var s in stations)
             foreach (var c in coverage.GetValueOrDefault(s.Station.Id) ?? [])
                 sb.AppendLine(Fmt.Inv, $"{s.Station.Id,-14} {c.Variable,-8} {s.Hours,7} {c.Observed,9} {c.Missing,8} {Pct(c.Missing, s.Hours),6} {c.Flagged,8}");
+        if (FilledStore.Summary(store) is { } f)
+        {
+            var held = f.MeasuredCoverage is { } m ? $" (held {Fmt.F(100 * m, 1)}% of held-out values)" : "";
+            sb.AppendLine(Fmt.Inv, $"filled PM2.5 (aqnet fill): {f.Stations} stations, {Fmt.Utc(f.FromUtc)} .. {Fmt.Utc(f.ToUtc)}, {f.Observed:N0} observed, {f.Filled:N0} filled, {f.Flagged:N0} observed but QC-flagged; {Fmt.D(100 * f.Coverage)}% intervals{held}");
+        }
         return sb.ToString();
     }
+
+    private static JsonObject FilledNode(FilledSummary f) => new()
+    {
+        ["stations"] = f.Stations, ["first_utc"] = Fmt.Utc(f.FromUtc), ["last_utc"] = Fmt.Utc(f.ToUtc), ["observed"] = f.Observed,
+        ["filled"] = f.Filled, ["observed_qc_flagged"] = f.Flagged, ["method"] = f.Method, ["coverage"] = f.Coverage,
+        ["measured_coverage"] = f.MeasuredCoverage,
+    };
 
     private static JsonObject StationNode(StoredStation s) => new()
     {

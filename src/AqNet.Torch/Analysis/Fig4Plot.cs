@@ -61,8 +61,8 @@ internal static class Fig4Plot
                 label.LabelFontColor = color;
             }
         }
-        plt.Axes.Bottom.Label.Text = $"PC1 ({Fmt.F(100 * pca.Share(0), 0)}% of variance)";
-        plt.Axes.Left.Label.Text = $"PC2 ({Fmt.F(100 * pca.Share(1), 0)}% of variance)";
+        plt.Axes.Bottom.Label.Text = $"PC1 ({Percent(pca.Share(0))} of variance)";
+        plt.Axes.Left.Label.Text = $"PC2 ({Percent(pca.Share(1))} of variance)";
         // Text is not part of autoscaling: leave room on the right for the head labels.
         var (x, y) = (heads.Select(h => pca.Scores[h.Head][0]).ToArray(), heads.Select(h => pca.Scores[h.Head][1]).ToArray());
         double sx = Math.Max(x.Max() - x.Min(), 1e-12), sy = Math.Max(y.Max() - y.Min(), 1e-12);
@@ -70,6 +70,21 @@ internal static class Fig4Plot
         plt.Title(title);
         plt.ShowLegend(Alignment.UpperRight);
         Save(plt, path, 800, 600);
+    }
+
+    /// <summary>A share as a percentage with as many decimals as it takes not to round a small component to "0%" or a
+    /// dominant one to "100%" (heads that differ little give PC1 ≈ 99.97%, PC2 ≈ 0.03%).</summary>
+    internal static string Percent(double share)
+    {
+        var p = 100 * share;
+        if (!(p > 0)) return "0%";
+        if (p >= 100) return "100%";
+        for (var d = 0; d <= 4; d++)
+        {
+            var r = Math.Round(p, d);
+            if (r > 0 && r < 100) return Fmt.F(p, d) + "%";
+        }
+        return p < 1 ? "< 0.0001%" : "> 99.9999%";
     }
 
     internal static void Save(Plot plt, string path, int width, int height)

@@ -1,8 +1,6 @@
 using AqNet.Core.Data;
 using AqNet.Core.Grid;
-using AqNet.Core.Maps;
 using AqNet.Core.NetCdf;
-using AqNet.Core.Spatial;
 using AqNet.Core.Store;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Spatial;
@@ -10,60 +8,122 @@ using AqNet.Torch.Spatial;
 namespace AqNet.Torch.Jobs;
 
 /// <summary>`aqnet reanalyze`: PM2.5 on a regular lat/lon grid for every hour (or local day) of a period, from the
-/// visible stations through the trained neural kNN, with the spread over k as uncertainty and the distance to the
-/// nearest station, written to CF-1.8 NetCDF in time slices (so a long period never has to fit in memory).</summary>
+/// visible stations through the trained neural kNN, with the spread over k, the distance to the nearest station and a
+/// far-from-stations mask, written as CF-1.8 NetCDF or Zarr (chosen by the --out name) tile by tile, so any grid the
+/// size guard accepts fits in memory; then maps and a markdown summary beside the output.</summary>
 public static class ReanalyzeJob
 {
-    private const int SliceHours = 24; // hours estimated per call: bounds memory to 24 × cells × 2 floats
-
     public static string Run(ReanalyzeOptions o, IProgress<string>? progress, CancellationToken ct)
     {
+        // Checks that need no file come first, so a bad or oversized request is refused at once.
         if (o.ToUtc < o.FromUtc) throw new InputException($"--from {Fmt.Utc(o.FromUtc)} is after --to {Fmt.Utc(o.ToUtc)}; expected from <= to");
+        OutputFormats.Of(o.OutPath);
+        var hours = (int)(o.ToUtc - o.FromUtc).TotalHours + 1;
+        var budget = GridBudget.Estimate(o.Grid, o.Daily ? hours / 24 + 2 : hours, 2, o.Daily ? hours / (24 * 365) + 2 : 0);
+        budget.Check(o.MaxOutputBytes, MachineMemory.AvailableBytes());
         if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained neural kNN model (DIR/model of `aqnet experiment spatial`)");
         CheckWritable(o.OutPath);
-        StaleTemporaries.Remove(o.OutPath);   // a NetCDF temporary of a run killed before its rename
-        if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the NetCDF
+        StaleTemporaries.Remove(o.OutPath.TrimEnd('/', '\\'));   // a temporary of a run killed before its rename
+        if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the output
+        progress?.Report($"{o.Grid}, {hours} h: output up to {ByteSize.Format(budget.OutputBytes)}, memory about {ByteSize.Format(budget.MemoryBytes)}");
+
         TorchRuntime.EnsureLoaded();
         using var store = AqStore.OpenRead(o.StorePath);
         using var est = NeuralKnnEstimator.Load(o.ModelDir, store);
-        var utcOffset = est.Options.UtcOffsetHours;
         var (panel, first) = LoadPanel(store, est, o);
-        // Held-out stations to mark on the maps: the store's located stations inside the grid that the model did not use.
-        var used = est.Stations.Select(s => s.Id).ToHashSet();
-        var hidden = StoreReader.Stations(store).Select(s => s.Station)
-            .Where(s => s is { Longitude: { } lon, Latitude: { } lat } && !used.Contains(s.Id)
-                        && lon >= o.Grid.Lon0 && lon <= o.Grid.Lon1 && lat >= o.Grid.Lat0 && lat <= o.Grid.Lat1).ToList();
         var outside = HullCheck.OutsideHullKm(o.Grid, est.Stations);
         if (outside > 0)
-            progress?.Report($"warning: the bbox reaches {Fmt.F(outside, 1)} km outside the hull of the {est.Stations.Count} stations; estimates there extrapolate");
-        var lats = Enumerable.Range(0, o.Grid.NLat).Select(o.Grid.LatCentre).ToArray();
-        var lons = Enumerable.Range(0, o.Grid.NLon).Select(o.Grid.LonCentre).ToArray();
-        var points = o.Grid.Centres();
-        var hours = (int)(o.ToUtc - o.FromUtc).TotalHours + 1;
-        var steps = o.Daily ? DailySteps(o.FromUtc, hours, utcOffset) : [.. Enumerable.Range(0, hours).Select(h => (o.FromUtc.AddHours(h), h, 1))];
-        var globals = new NetCdfGlobals($"AqNet PM2.5 reanalysis ({(o.Daily ? "daily means" : "hourly")})",
-            $"AQ-Net neural kNN (Kheder et al. 2025) trained on {est.Stations.Count} stations of {o.StorePath}; uncertainty = spread over k = {string.Join(",", o.Ks ?? est.Options.Ks)}",
-            $"{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'} aqnet reanalyze --bbox {Fmt.D(o.Grid.Lon0)},{Fmt.D(o.Grid.Lat0)},{Fmt.D(o.Grid.Lon1)},{Fmt.D(o.Grid.Lat1)} --resolution {Fmt.D(o.Grid.ResolutionDeg)} --from {Fmt.Utc(o.FromUtc)} --to {Fmt.Utc(o.ToUtc)}");
-        var mapEvery = MapEvery(steps.Count, o);
-        var field = new GridField(steps.Count, points.Length, t => o.PngDir is not null && Mapped(t, mapEvery, steps.Count, o));
-        using (var nc = NetCdfWriter.Create(o.OutPath, lats, lons, steps.Select(s => s.Time).ToList(),
-                   [GridVariable.Pm25(), GridVariable.Pm25Uncertainty(), GridVariable.DistanceToNearestStation()], globals))
+            progress?.Report($"warning: the bbox reaches {Fmt.F(outside, 1)} km outside the hull of the {est.Stations.Count} stations; estimates there extrapolate (far_from_stations marks them)");
+        var plan = Plan(o, est, hours);
+        var layout = Layout(o, est, store, plan);
+        var stations = ReanalysisMaps.StationsOnGrid(store, est, o.Grid);
+        var report = new SummaryReport([.. stations.Select(s => new StationCell(s.Station.Id, s.Used, s.Cell))]);
+        GridTiles tiles;
+        using (var spill = o.PngDir is null ? null : new SliceSpill(o.PngDir, o.Grid.CellCount, plan.MappedSteps.Length))
         {
-            nc.WriteStatic("distance_to_nearest_station", [.. GridDistances.NearestStationKm(o.Grid, est.Stations).Select(d => (float)d)]);
-            for (var h0 = 0; h0 < hours; h0 += SliceHours)
+            using (var writer = DatasetWriter.For(o.OutPath, ReanalysisSchema.Build(layout)))
             {
-                ct.ThrowIfCancellationRequested();
-                var n = Math.Min(SliceHours, hours - h0);
-                var e = est.Estimate(panel, points, first + h0, first + h0 + n, o.Ks);
-                field.Add(e, h0, steps, nc);
-                progress?.Report($"estimated {Math.Min(h0 + n, hours)}/{hours} h on {o.Grid.NLon} × {o.Grid.NLat} cells");
+                tiles = new GridTiles(plan, est, panel, first, o.Ks, writer, spill, report);
+                tiles.Run(progress, ct);
+                writer.Complete();
             }
-            field.Flush(nc);
-            nc.Complete();
+            if (spill is not null) ReanalysisMaps.Write(o, plan, tiles, spill, store, est, stations, progress);
         }
-        var maps = o.PngDir is null ? [] : Maps(o, field, steps, lats, lons, est.Stations, hidden, progress);
-        return $"wrote {o.OutPath}: {steps.Count} {(o.Daily ? "days" : "hours")} × {o.Grid.NLat} lat × {o.Grid.NLon} lon" +
-               (maps.Count > 0 ? $"\nmaps: {maps.Count} PNG files in {o.PngDir}" : "") + "\n";
+        var reportPath = ReportPath(o.OutPath);
+        SummaryReport.WriteFile(reportPath, report.Markdown($"PM2.5 reanalysis summary: {Path.GetFileName(o.OutPath.TrimEnd('/'))}", Notes(o, plan, est)));
+        var partial = plan.Daily ? plan.Steps.Count(s => s.Partial) : 0;
+        return $"wrote {o.OutPath}: {plan.Steps.Count} {(plan.Daily ? "days" : "hours")} × {o.Grid.NLat} lat × {o.Grid.NLon} lon" +
+               (partial > 0 ? $" ({partial} partial days, marked)" : "") +
+               $"\nsummary: {reportPath}" + (o.PngDir is null ? "" : $"\nmaps: {plan.MappedSteps.Length + 1} PNG files in {o.PngDir}") + "\n";
+    }
+
+    /// <summary>beijing.nc → beijing.summary.md beside it.</summary>
+    public static string ReportPath(string outPath)
+    {
+        var full = Path.GetFullPath(outPath.TrimEnd('/', '\\'));
+        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".summary.md");
+    }
+
+    private static GridPlan Plan(ReanalyzeOptions o, NeuralKnnEstimator est, int hours)
+    {
+        var offset = est.Options.UtcOffsetHours;
+        var blocks = OutputSteps.LocalDays(o.FromUtc, hours, offset, PartialDays.Keep);
+        var steps = o.Daily ? OutputSteps.LocalDays(o.FromUtc, hours, offset, o.PartialDays) : OutputSteps.Hourly(o.FromUtc, hours);
+        if (steps.Count == 0)
+            throw new InputException($"--daily: {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)} holds no complete local day ({OutputSteps.ZoneLabel(offset)}); widen --from/--to or add --partial-days keep");
+        int[] years = o.Daily ? [.. steps.Where(s => !s.Partial).Select(s => s.LocalDate!.Value.Year).Distinct()] : [];
+        var far = o.FarKm ?? GridDistances.DefaultFarThreshold(est.Stations).Km;
+        var perCell = TileBytesPerCell(est.Options);
+        var mapped = steps.Count <= 48 || o.Daily
+            ? Enumerable.Range(0, steps.Count).ToArray()
+            : [.. Enumerable.Range(0, steps.Count).Where(i => steps[i].TimeUtc.AddHours(offset).Hour == 12)]; // local noon
+        return new GridPlan(o.Grid, steps, blocks, o.Daily, years, GridBudget.TileRows(o.Grid, perCell), o.PngDir is null ? [] : mapped, far);
+    }
+
+    /// <summary>Peak bytes per cell of a tile. The prepared neighbour kernel holds per cell and neighbour the indices
+    /// (8), distances (4), validity (1), geometry (4·G), score terms (4·Hs), prior and kriging weights (8); preparing it
+    /// needs the torch copies of the geometry and score terms besides; and the estimator keeps the previous tile's
+    /// kernel until the next one is ready. Then a local day of estimates and spreads per output.</summary>
+    internal static long TileBytesPerCell(NeuralKnnOptions o)
+    {
+        long k = o.MaxK, g = NeighbourGeometry.G, hs = o.ScoreHidden;
+        var kernel = k * (21 + 4 * g + 4 * hs);
+        return 2 * kernel + k * (4 * g + 4 * hs + 8) + 24L * 8 * (o.Horizons.Length + 1) + 32;
+    }
+
+    private static ReanalysisLayout Layout(ReanalyzeOptions o, NeuralKnnEstimator est, AqStore store, GridPlan plan)
+    {
+        var ids = est.Stations.Select(s => s.Id).ToHashSet();
+        var sources = DataSources.Combined(StoreReader.Stations(store).Where(s => ids.Contains(s.Station.Id)).Select(s => s.Source));
+        var ks = string.Join(",", o.Ks ?? est.Options.Ks);
+        var info = new ProductInfo(
+            $"AqNet PM2.5 reanalysis ({(o.Daily ? "daily means over local days" : "hourly")})",
+            o.Institution ?? $"{sources.Institution} (observations); AqNet (reanalysis)",
+            $"AqNet neural kNN (AQ-Net, Kheder et al. 2025) from {est.Stations.Count} stations of {sources.Names}; " +
+            $"pm25_uncertainty = spread of the estimates over k = {ks} (not a calibrated interval)",
+            $"{CfMetadata.Iso(DateTime.UtcNow)} {o.CommandLine ?? o.RebuiltCommandLine()}",
+            $"{sources.References}; Kheder et al. (2025), Deep Spatio-Temporal Neural Network for Air Quality Reanalysis, SCIA 2025",
+            $"derived from observations under: {sources.License}");
+        var g = o.Grid;
+        var extent = (g.Lat0, Math.Min(90, g.Lat0 + g.NLat * g.ResolutionDeg), g.Lon0, Math.Min(180, g.Lon0 + g.NLon * g.ResolutionDeg));
+        var globals = CfMetadata.Globals(info, plan.Steps[0].StartUtc, plan.Steps[^1].EndUtc, o.Daily ? "P1D" : "PT1H", extent);
+        var rule = o.FarKm is null ? GridDistances.DefaultFarThreshold(est.Stations).Rule : "threshold given with --far-km";
+        return new ReanalysisLayout
+        {
+            Grid = g, Steps = plan.Steps, Daily = o.Daily, UtcOffsetHours = est.Options.UtcOffsetHours,
+            StepVariables = [GridVariable.Pm25(), GridVariable.Pm25Uncertainty()], SummaryYears = plan.Years,
+            FarThresholdKm = plan.FarKm, FarRule = rule, Globals = globals, ChunkRows = plan.TileRows,
+        };
+    }
+
+    private static IEnumerable<string> Notes(ReanalyzeOptions o, GridPlan plan, NeuralKnnEstimator est)
+    {
+        var zone = OutputSteps.ZoneLabel(est.Options.UtcOffsetHours);
+        yield return $"Grid {o.Grid}; period {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)} (hours labelled by their end, UTC).";
+        yield return $"Daily means are over local days ({zone}, the hours labelled 01:00 … 24:00 local) and need at least {AirQualityLimits.MinHoursPerDay} hourly estimates; " +
+                     $"only complete local days enter the yearly figures ({plan.Blocks.Count(b => b.Hours == 24)} in the period).";
+        yield return "Limits: WHO 2021 guideline 15 µg/m³ (24-hour) and 5 µg/m³ (annual); China GB 3095-2012 grade II 75 µg/m³ (24-hour) and 35 µg/m³ (annual). A day counts when its mean is above the limit.";
+        yield return $"Cells farther than {Fmt.F(plan.FarKm, 1)} km from the nearest of the model's {est.Stations.Count} stations are flagged far_from_stations; their estimates extrapolate.";
     }
 
     /// <summary>The model's stations and variables from W − 1 hours before --from (the first window) to --to.</summary>
@@ -80,58 +140,12 @@ public static class ReanalyzeJob
         return (panel, (int)(o.FromUtc - start).TotalHours);
     }
 
-    /// <summary>Local calendar days (the network's time zone) covered by the hours: (day start in UTC, first hour index, hours).</summary>
-    private static List<(DateTime Time, int First, int Count)> DailySteps(DateTime fromUtc, int hours, int utcOffset)
-    {
-        var days = new List<(DateTime, int, int)>();
-        for (var h = 0; h < hours;)
-        {
-            var local = fromUtc.AddHours(h + utcOffset);
-            var dayStartUtc = local.Date.AddHours(-utcOffset);
-            var n = Math.Min(hours - h, (int)(dayStartUtc.AddDays(1) - fromUtc.AddHours(h)).TotalHours);
-            days.Add((DateTime.SpecifyKind(dayStartUtc, DateTimeKind.Utc), h, n));
-            h += n;
-        }
-        return days;
-    }
-
-    // Maps: every step of a short period or of daily output; otherwise one hour a day (12 h after --from, 36 h, ...)
-    // plus the period mean.
-    private static int MapEvery(int steps, ReanalyzeOptions o) => steps <= 48 || o.Daily ? 1 : 24;
-
-    private static bool Mapped(int t, int every, int steps, ReanalyzeOptions o) => every == 1 || t % every == 12;
-
     private static void CheckWritable(string path)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path.TrimEnd('/', '\\')))!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{path}': folder '{dir}' does not exist");
-        if (Directory.Exists(path)) throw new InputException($"--out '{path}' is a folder; expected a NetCDF file name such as {Path.Combine(path, "pm25.nc")}");
+        if (Directory.Exists(path) && OutputFormats.Of(path) == OutputFormat.NetCdf)   // a Zarr store is a folder
+            throw new InputException($"--out '{path}' is a folder; expected a NetCDF file name such as {Path.Combine(path, "pm25.nc")}");
         OutputFolder.CheckWritable(dir, "--out");
-    }
-
-    private static List<string> Maps(ReanalyzeOptions o, GridField field, List<(DateTime Time, int First, int Count)> steps,
-        double[] lats, double[] lons, IReadOnlyList<Station> visible, IReadOnlyList<Station> hidden, IProgress<string>? progress)
-    {
-        Directory.CreateDirectory(o.PngDir!);
-        var options = new MapOptions
-        {
-            VisibleStations = [.. visible.Select(s => new GeoPoint(s.Longitude!.Value, s.Latitude!.Value))],
-            HiddenStations = [.. hidden.Select(s => new GeoPoint(s.Longitude!.Value, s.Latitude!.Value))],
-            Boundaries = Boundaries.Default(), ColorRange = field.Range(),
-        };
-        var written = new List<string>();
-        var every = MapEvery(steps.Count, o);
-        for (var t = 0; t < steps.Count; t++)
-        {
-            if (!Mapped(t, every, steps.Count, o)) continue;
-            var path = Path.Combine(o.PngDir!, $"pm25_{steps[t].Time:yyyyMMdd'T'HH}.png");
-            MapRenderer.Render(path, field.Slice(t), lats, lons, MapRenderer.Title(o.Daily ? "PM2.5 daily mean (day starting)" : "PM2.5 reanalysis", steps[t].Time), options);
-            written.Add(path);
-        }
-        var meanPath = Path.Combine(o.PngDir!, "pm25_period_mean.png");
-        MapRenderer.Render(meanPath, field.PeriodMean(), lats, lons, $"PM2.5 mean {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)}", options);
-        written.Add(meanPath);
-        progress?.Report($"wrote {written.Count} maps to {o.PngDir}");
-        return written;
     }
 }

@@ -16,6 +16,41 @@ public sealed record ReanalyzeOptions
     public bool Daily { get; init; }
     public string? PngDir { get; init; }
     public IReadOnlyList<int>? Ks { get; init; }
+    /// <summary>Refuse when the estimated output is larger (bytes).</summary>
+    public long MaxOutputBytes { get; init; } = DefaultMaxOutput;
+    /// <summary>Cells farther than this from the nearest station are flagged far_from_stations; null = twice the median
+    /// nearest-neighbour spacing of the model's stations.</summary>
+    public double? FarKm { get; init; }
+    public PartialDays PartialDays { get; init; } = PartialDays.Drop;
+    /// <summary>Who produced the file (NetCDF institution); null = the data's publishers and AqNet.</summary>
+    public string? Institution { get; init; }
+    /// <summary>The command as typed, for the file's history; null = rebuilt from these options.</summary>
+    public string? CommandLine { get; init; }
+
+    public const long DefaultMaxOutput = 10L << 30;
+
+    public static PartialDays ParsePartialDays(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "drop" => PartialDays.Drop,
+        "keep" => PartialDays.Keep,
+        _ => throw new InputException($"--partial-days '{text}': expected drop (leave out local days the period covers in part) or keep (keep them, marked)"),
+    };
+
+    public static double? ParseFarKm(double? km) => km is { } v && !(v > 0 && double.IsFinite(v))
+        ? throw new InputException($"--far-km {Fmt.D(v)}: expected a distance in km > 0")
+        : km;
+
+    /// <summary>The command that these options stand for (used when the caller gives none, e.g. the demo).</summary>
+    public string RebuiltCommandLine() => "aqnet " + Core.NetCdf.CfMetadata.CommandLine(
+    [
+        "reanalyze", "--model", ModelDir, "--store", StorePath,
+        "--bbox", $"{Fmt.D(Grid.Lon0)},{Fmt.D(Grid.Lat0)},{Fmt.D(Grid.Lon1)},{Fmt.D(Grid.Lat1)}", "--resolution", Fmt.D(Grid.ResolutionDeg),
+        "--from", Fmt.Utc(FromUtc), "--to", Fmt.Utc(ToUtc), "--out", OutPath,
+        .. Daily ? new[] { "--daily", "--partial-days", PartialDays.ToString().ToLowerInvariant() } : [],
+        .. PngDir is null ? [] : new[] { "--png", PngDir },
+        .. Ks is null ? [] : new[] { "--k", string.Join(",", Ks) },
+        .. FarKm is { } f ? new[] { "--far-km", Fmt.D(f) } : [],
+    ]);
 
     public static GridSpec ParseGrid(string bbox, double resolution)
     {

@@ -1,3 +1,4 @@
+using AqNet.Tests;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -22,7 +23,7 @@ public sealed class NetCdfExternalToolTests : IDisposable
 
     private static string Run(string exe, params string[] args)
     {
-        var (code, stdout, stderr) = Tools.Run(exe, args, TimeSpan.FromSeconds(120));
+        var (code, stdout, stderr) = ExternalTools.Run(exe, args, TimeSpan.FromSeconds(120));
         Assert.True(code == 0, $"{exe} exited {code}: {stderr}");
         return stdout;
     }

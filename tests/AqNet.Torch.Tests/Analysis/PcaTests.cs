@@ -30,4 +30,14 @@ public sealed class PcaTests
         Assert.All(pca.Scores.SelectMany(r => r), s => Assert.Equal(0, s));
         Assert.Equal(0, pca.Share(0));
     }
+
+    [Theory]
+    [InlineData(0.9997, "99.97%")]   // heads that differ little: PC1 must not read "100%"
+    [InlineData(0.0003, "0.03%")]    // nor PC2 "0%"
+    [InlineData(0.004, "0.4%")]
+    [InlineData(0.62, "62%")]
+    [InlineData(0.0, "0%")]
+    [InlineData(1.0, "100%")]
+    public void Variance_shares_are_labelled_without_rounding_to_0_or_100(double share, string label) =>
+        Assert.Equal(label, Fig4Plot.Percent(share));
 }
