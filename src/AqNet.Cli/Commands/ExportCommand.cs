@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AqNet.Core.Data;
 using AqNet.Core.Store;
 
 namespace AqNet.Cli.Commands;
@@ -8,14 +9,24 @@ public static class ExportCommand
     public static Command Create()
     {
         var store = StoreOptions.Store();
-        var format = new Option<string>("--format") { Description = "csv or parquet.", Required = true };
+        var format = new Option<ExportFormat>("--format") { Description = "Output format (Parquet keeps the column types and is compressed).", HelpName = "csv|parquet", Required = true };
         var output = new Option<string>("--out") { Description = "Output file.", Required = true };
-        var cmd = new Command("export", "Export every observation in long form (station, time UTC, variable, value, QC flags).") { store, format, output };
+        var stations = new Option<string?>("--station") { Description = "Only these station ids, comma-separated (e.g. 1001A,1002A)." };
+        var from = new Option<string?>("--from") { Description = "First hour, UTC (2019-01-01 or 2019-01-01T06:00)." };
+        var to = new Option<string?>("--to") { Description = "Last hour, UTC, included." };
+        var cmd = new Command("export", "Export observations in long form (station, time UTC, variable, value, QC flags), sorted by station, variable and time.")
+            { store, format, output, stations, from, to };
         cmd.SetAction(r =>
         {
+            var filter = new ExportFilter(
+                r.GetValue(stations)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                r.GetValue(from) is { } f ? UtcHour.Parse(f, "--from") : null,
+                r.GetValue(to) is { } t ? UtcHour.Parse(t, "--to") : null);
+            if (filter.FromUtc > filter.ToUtc) throw new InputException($"--from {r.GetValue(from)} is after --to {r.GetValue(to)}; expected --from ≤ --to");
             using var s = AqStore.OpenRead(r.GetValue(store)!);
-            var n = StoreExport.Export(s, r.GetValue(format)!, r.GetValue(output)!);
-            r.InvocationConfiguration.Error.WriteLine($"wrote {n:N0} observations to {r.GetValue(output)}");
+            var err = r.InvocationConfiguration.Error;
+            var n = StoreExport.Export(s, r.GetValue(format), r.GetValue(output)!, filter, CliRun.Progress(r));
+            err.WriteLine($"wrote {n:N0} observations to {r.GetValue(output)}");
             return 0;
         });
         return cmd;

@@ -18,6 +18,7 @@ public static class StoreWriter
         try
         {
             StoreMigration.Upgrade(store);
+            store.Execute(StoreSchema.ObservationsView);
             int chunks;
             if (Convert.ToInt64(store.Scalar("SELECT count(*) FROM series"), Fmt.Inv) == 0)
             {
