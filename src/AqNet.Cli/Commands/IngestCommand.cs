@@ -22,16 +22,29 @@ public static class IngestCommand
         var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };
         var variableCol = new Option<string?>("--variable-column") { Description = "long: column naming the variable of each row." };
         var instrumentCol = new Option<string?>("--instrument-column") { Description = "long: instrument column (several instruments per site are reconciled)." };
+        var check = new Option<bool>("--check") { Description = "Read every input and list every file's problem; nothing is written (exit 2 when any)." };
+        var skipBad = new Option<bool>("--skip-bad") { Description = "Ingest the files without problems; the skipped ones and why are named in the summary and the store's ingest log." };
         var cmd = new Command("ingest", "Read station data into a store: atomic (a failed ingest changes nothing) and idempotent.")
         {
             format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, timeZoneCol, valueCol, variable, variableCol, instrumentCol,
+            check, skipBad,
         };
         cmd.SetAction((r, ct) =>
         {
             var longOptions = LongOptions(r.GetValue(preset), r.GetValue(stationCol), r.GetValue(timeCol), r.GetValue(timeFormat),
                 r.GetValue(timeZone), r.GetValue(timeZoneCol), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
             var options = new ImportOptions { StationsFile = r.GetValue(stations), Long = longOptions };
-            var summary = IngestJob.Run(r.GetValue(format)!, r.GetValue(paths)!, options, r.GetValue(store)!, CliRun.Progress(r), ct);
+            if (r.GetValue(check) && r.GetValue(skipBad)) throw new AqNet.Core.Data.InputException("--check and --skip-bad exclude each other; expected one of them");
+            if (r.GetValue(check))
+            {
+                var problems = IngestJob.Check(r.GetValue(format)!, r.GetValue(paths)!, options, CliRun.Progress(r), ct);
+                var output = r.InvocationConfiguration.Output;
+                foreach (var p in problems) output.WriteLine("problem: " + CliRun.Clip(p.Message));
+                output.WriteLine(problems.Count == 0 ? "no problems found; nothing was written" : $"{problems.Count} problem(s) found; nothing was written");
+                return Task.FromResult(problems.Count == 0 ? 0 : CliRun.BadInput);
+            }
+            var summary = IngestJob.Run(r.GetValue(format)!, r.GetValue(paths)!, options, r.GetValue(store)!, CliRun.Progress(r), ct,
+                r.GetValue(skipBad) ? BadFilePolicy.Skip : BadFilePolicy.Stop);
             r.InvocationConfiguration.Output.Write(summary.ToText());
             return Task.FromResult(0);
         });
