@@ -15,8 +15,8 @@ public static class IngestCommand
         var preset = new Option<string?>("--preset") { Description = "long format preset: epa (US EPA AQS hourly: site_key,poc,datetime_utc,value + sites.csv)." };
         var stationCol = new Option<string?>("--station-column") { Description = "long: station id column." };
         var timeCol = new Option<string?>("--time-column") { Description = "long: time column." };
-        var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\"." };
-        var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC or an offset in hours such as +8." };
+        var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\" (ISO 8601 times ending in Z or an offset such as +08:00 are read without it)." };
+        var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC, an offset in hours such as +8, or an IANA zone such as Asia/Shanghai (summer time applied hour by hour)." };
         var timeZoneCol = new Option<string?>("--time-zone-column") { Description = "long: column giving each row's time zone (UTC, +8, UTC-5); overrides --time-zone." };
         var valueCol = new Option<string?>("--value-column") { Description = "long: value column." };
         var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };

@@ -20,7 +20,7 @@ internal static class LongImporter
         var offset = LongTimeParser.ParseZone(o.TimeZone);
         var entries = InputResolver.Resolve(paths, n => (n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) && !ImportContext.IsStationList(n), "long-table CSV");
         var stationsPath = ImportContext.LocateStations(options, entries, "sites.csv", "stations.csv");
-        var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : LongTimeParser.ZoneLabel(offset));
+        var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : offset.Label);
         var sites = stationsPath is null ? [] : LongSites.Read(stationsPath, o, batch.Notes);
         var ctx = new ImportContext(batch, entries.Count, progress);
         var raw = new InstrumentReconciler();
@@ -34,7 +34,7 @@ internal static class LongImporter
         return batch;
     }
 
-    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, int offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones)
+    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, LongZone offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones)
     {
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
@@ -110,10 +110,10 @@ internal static class LongImporter
             if (_last is not null && ReferenceEquals(zone, _lastZone) && ReferenceEquals(station, _lastStation)) return _last;
             if (!_zones.TryGetValue(zone, out var z))
             {
-                int off;
+                LongZone off;
                 try { off = LongTimeParser.ParseZone(zone); }
                 catch (InputException ex) { throw new InputException($"{where}: {ex.Message}", ex); }
-                _zones[zone] = z = (new LongTimeParser(format, off), LongTimeParser.ZoneLabel(off));
+                _zones[zone] = z = (new LongTimeParser(format, off), off.Label);
             }
             if (!batch.StationTimeZones.TryAdd(station, z.Label) && batch.StationTimeZones[station] != z.Label && _mixed.Add(station))
                 batch.Notes.Add($"station {station} has rows in more than one time zone ({batch.StationTimeZones[station]}, {z.Label}); each row's time was converted with its own zone");

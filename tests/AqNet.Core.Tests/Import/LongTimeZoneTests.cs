@@ -1,0 +1,51 @@
+using AqNet.Core.Data;
+using AqNet.Core.Import;
+
+namespace AqNet.Core.Tests.Import;
+
+/// <summary>Long tables: ISO 8601 times that carry Z or an offset are read without --time-format, and IANA zones
+/// convert local times with their summer-time rules.</summary>
+public sealed class LongTimeZoneTests
+{
+    private static ImportBatch Read(string text, string zone)
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("obs.csv", text);
+        var o = new ImportOptions { Long = new LongFormatOptions { Variable = Variables.Pm25, TimeZone = zone } };
+        return Importers.Read("long", [f], o, null, default);
+    }
+
+    private static int Utc(int y, int m, int d, int h) => HourAxis.ToHour(new DateTime(y, m, d, h, 0, 0, DateTimeKind.Utc));
+
+    [Fact]
+    public void Iso_times_with_Z_or_an_offset_need_no_time_format()
+    {
+        var b = Read("station,time,value\nA,2019-01-01T08:00Z,1\nA,2019-01-01T08:00:00+08:00,2\nA,2019-01-01 10:00,3\n", "UTC");
+        Assert.True(b.TryGetSeries("A", Variables.Pm25, out var s));
+        Assert.Equal(1f, s.Get(Utc(2019, 1, 1, 8)));
+        Assert.Equal(2f, s.Get(Utc(2019, 1, 1, 0)));    // 08:00 at +08:00
+        Assert.Equal(3f, s.Get(Utc(2019, 1, 1, 10)));   // the default format, in --time-zone
+    }
+
+    [Fact]
+    public void An_iana_zone_follows_summer_time()
+    {
+        // Europe/Berlin: UTC+1 in winter, UTC+2 from 2019-03-31 02:00 local (01:00 UTC).
+        var b = Read("station,time,value\nA,2019-03-31 01:00,1\nA,2019-03-31 03:00,2\nA,2019-07-01 12:00,3\n", "Europe/Berlin");
+        Assert.True(b.TryGetSeries("A", Variables.Pm25, out var s));
+        Assert.Equal(1f, s.Get(Utc(2019, 3, 31, 0)));
+        Assert.Equal(2f, s.Get(Utc(2019, 3, 31, 1)));
+        Assert.Equal(3f, s.Get(Utc(2019, 7, 1, 10)));
+        Assert.Equal("Europe/Berlin", b.SourceTimeZone);
+    }
+
+    [Fact]
+    public void The_hour_skipped_by_summer_time_and_an_unknown_zone_are_refused()
+    {
+        var e = Assert.Throws<InputException>(() => Read("station,time,value\nA,2019-03-31 02:00,1\n", "Europe/Berlin"));
+        Assert.Contains("line 2", e.Message);
+        Assert.Contains("does not exist in Europe/Berlin", e.Message);
+        var z = Assert.Throws<InputException>(() => Read("station,time,value\nA,2019-03-31 02:00,1\n", "Asia/Nowhere"));
+        Assert.Contains("time zone 'Asia/Nowhere' is not an IANA zone", z.Message);
+    }
+}
