@@ -26,15 +26,17 @@ internal static class LongImporter
         var raw = new InstrumentReconciler();
         // Rows write straight into per-instrument series, so files are read one after another (no merge step).
         var zones = new StationZones(batch);
-        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones)),
+        var emptyRows = new StrongBox<long>();
+        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones, emptyRows)),
             (e, rows) => ctx.FileDone(e, rows.Value), ct);
+        if (emptyRows.Value > 0) batch.Notes.Add($"{emptyRows.Value:N0} rows with every cell empty were skipped");
         raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
         batch.NoteRepeats(raw.IdenticalRepeats);
         ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
         return batch;
     }
 
-    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, LongZone offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones)
+    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, LongZone offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones, StrongBox<long> emptyRows)
     {
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
@@ -69,6 +71,7 @@ internal static class LongImporter
             var n = reader.LineNumber;
             fields.Split(line, delim);
             if (fields.Unterminated >= 0) throw ImportContext.Unterminated(e.Display, n, fields.Unterminated, header);
+            if (AllEmpty(fields, line)) { emptyRows.Value++; continue; }   // spreadsheet exports pad tables with ",,,," rows
             if (fields.Count != header.Length)
                 throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
             var st = keys[0].Get(fields, line, cs);
@@ -120,6 +123,13 @@ internal static class LongImporter
             (_lastZone, _lastStation, _last) = (zone, station, z.Parser);
             return z.Parser;
         }
+    }
+
+    private static bool AllEmpty(CsvFields fields, ReadOnlySpan<byte> line)
+    {
+        for (var k = 0; k < fields.Count; k++)
+            if (!fields[line, k].Trim((byte)' ').IsEmpty) return false;
+        return true;
     }
 
     private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] tokens)

@@ -4,8 +4,8 @@ using AqNet.Core.Import;
 namespace AqNet.Core.Tests.Import;
 
 /// <summary>Long tables: ISO 8601 times that carry Z or an offset are read without --time-format, and IANA zones
-/// convert local times with their summer-time rules.</summary>
-public sealed class LongTimeZoneTests
+/// convert local times with their summer-time rules; rows with every cell empty are skipped and counted.</summary>
+public sealed class LongFormatExtrasTests
 {
     private static ImportBatch Read(string text, string zone)
     {
@@ -47,5 +47,14 @@ public sealed class LongTimeZoneTests
         Assert.Contains("does not exist in Europe/Berlin", e.Message);
         var z = Assert.Throws<InputException>(() => Read("station,time,value\nA,2019-03-31 02:00,1\n", "Asia/Nowhere"));
         Assert.Contains("time zone 'Asia/Nowhere' is not an IANA zone", z.Message);
+    }
+
+    [Fact]
+    public void Rows_with_every_cell_empty_are_skipped_with_a_count()
+    {
+        var b = Read("station,time,value\nA,2019-01-01 00:00,1\n,,\n , ,\nA,2019-01-01 01:00,2\n", "UTC");
+        Assert.True(b.TryGetSeries("A", Variables.Pm25, out var s));
+        Assert.Equal(2, s.ObservedCount());
+        Assert.Contains("2 rows with every cell empty were skipped", b.Notes);
     }
 }
