@@ -18,7 +18,7 @@ public static class IngestCommand
         var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\" (ISO 8601 times ending in Z or an offset such as +08:00 are read without it)." };
         var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC, an offset in hours such as +8, or an IANA zone such as Asia/Shanghai (summer time applied hour by hour)." };
         var timeZoneCol = new Option<string?>("--time-zone-column") { Description = "long: column giving each row's time zone (UTC, +8, UTC-5); overrides --time-zone." };
-        var valueCol = new Option<string?>("--value-column") { Description = "long: value column." };
+        var valueCol = new Option<string?>("--value-column") { Description = "long: value column; several, comma-separated, when each is named after its variable (PM2.5,NO2)." };
         var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };
         var variableCol = new Option<string?>("--variable-column") { Description = "long: column naming the variable of each row." };
         var instrumentCol = new Option<string?>("--instrument-column") { Description = "long: instrument column (several instruments per site are reconciled)." };

@@ -57,4 +57,20 @@ public sealed class LongFormatExtrasTests
         Assert.Equal(2, s.ObservedCount());
         Assert.Contains("2 rows with every cell empty were skipped", b.Notes);
     }
+
+    [Fact]
+    public void Several_value_columns_are_read_in_one_run_each_as_its_variable()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("obs.csv", "station,time,PM2.5,NO2,O3\nA,2019-01-01 00:00,10,20,30\nA,2019-01-01 01:00,11,,31\n");
+        var o = new ImportOptions { Long = new LongFormatOptions { ValueColumn = "PM2.5, NO2" } };
+        var b = Importers.Read("long", [f], o, null, default);
+        Assert.True(b.TryGetSeries("A", Variables.Pm25, out var pm));
+        Assert.True(b.TryGetSeries("A", Variables.No2, out var no2));
+        Assert.False(b.TryGetSeries("A", Variables.O3, out _));
+        Assert.Equal((10f, 11f), (pm.Get(Utc(2019, 1, 1, 0)), pm.Get(Utc(2019, 1, 1, 1))));
+        Assert.Equal((20f, SeriesBuilder.SetEmpty), (no2.Get(Utc(2019, 1, 1, 0)), no2.StateAt(Utc(2019, 1, 1, 1))));
+        var e = Assert.Throws<InputException>(() => Importers.Read("long", [f], new ImportOptions { Long = new LongFormatOptions { ValueColumn = "PM2.5,ozone" } }, null, default));
+        Assert.Contains("'ozone' is not a variable", e.Message);
+    }
 }

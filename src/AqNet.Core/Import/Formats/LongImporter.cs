@@ -13,7 +13,16 @@ internal static class LongImporter
     public static ImportBatch Read(IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var o = options.Long ?? throw new InputException("the long format needs a column mapping (station, time, value, variable columns; e.g. the epa preset)");
-        if ((o.Variable is null) == (o.VariableColumn is null))
+        var valueColumns = o.ValueColumn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (valueColumns.Length > 1)
+        {
+            // Several value columns: each column is named after the variable it holds (a wide row per station and hour).
+            if (o.Variable is not null || o.VariableColumn is not null)
+                throw new InputException($"--value-column {o.ValueColumn}: several value columns name their variables themselves; expected no --variable or --variable-column with them");
+            if (valueColumns.FirstOrDefault(c => !Variables.IsKnown(c)) is { } bad)
+                throw new InputException($"--value-column {o.ValueColumn}: '{bad}' is not a variable; with several value columns each must be named after one of {string.Join(", ", Variables.All)}");
+        }
+        else if ((o.Variable is null) == (o.VariableColumn is null))
             throw new InputException("the long format needs exactly one of a variable name (e.g. PM2.5) or a variable column");
         if (o.Variable is not null && !Variables.IsKnown(o.Variable))
             throw new InputException($"unknown variable '{o.Variable}'; expected one of {string.Join(", ", Variables.All)}");
@@ -56,7 +65,10 @@ internal static class LongImporter
             if (j != i) throw new InputException($"{e.Display}, line 1: columns {i + 1} and {j + 1} are both named '{name}' ({option}); expected it once, or name the one to read");
             return i;
         }
-        int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"), cv = Col(o.ValueColumn, "--value-column"),
+        var valueColumns = o.ValueColumn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var cvs = valueColumns.Select(c => Col(c, "--value-column")).ToArray();
+        var multi = cvs.Length > 1 ? new SeriesBuilder[cvs.Length] : null;
+        int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"),
             cvar = Col(o.VariableColumn, "--variable-column"), ci = Col(o.InstrumentColumn, "--instrument-column"), cz = Col(o.TimeZoneColumn, "--time-zone-column");
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var time = new LongTimeParser(o.TimeFormat, offset);
@@ -78,7 +90,12 @@ internal static class LongImporter
             var ins = ci >= 0 ? keys[1].Get(fields, line, ci) : "";
             var vr = cvar >= 0 ? keys[2].Get(fields, line, cvar) : o.Variable!;
             if (st.Length == 0) throw new InputException($"{e.Display}, line {n}, column {cs + 1} ({header[cs]}): empty; expected a station id");
-            if (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || !ReferenceEquals(vr, vKey) || series is null)
+            if (multi is not null && (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || series is null))
+            {
+                for (var j = 0; j < multi.Length; j++) multi[j] = raw.Get(st, valueColumns[j], ins);
+                (sKey, iKey, series) = (st, ins, multi[0]);
+            }
+            else if (multi is null && (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || !ReferenceEquals(vr, vKey) || series is null))
             {
                 if (!Variables.IsKnown(vr)) throw new InputException($"{e.Display}, line {n}, column {cvar + 1} ({header[Math.Max(cvar, 0)]}): unknown variable '{vr}'; expected one of {string.Join(", ", Variables.All)}");
                 series = raw.Get(st, vr, ins);
@@ -87,12 +104,17 @@ internal static class LongImporter
             if (cz >= 0) time = zones.Parser(keys[3].Get(fields, line, cz), st, o.TimeFormat, $"{e.Display}, line {n}, column {cz + 1} ({header[cz]})");
             var hour = time.Parse(fields[line, ctime], out var problem)
                 ?? throw new InputException($"{e.Display}, line {n}, column {ctime + 1} ({header[ctime]}): '{FastNumber.Show(fields[line, ctime])}' is {problem}");
-            var cell = fields[line, cv];
-            float x;
-            if (IsMissing(cell, missing)) x = float.NaN;
-            else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d, cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
-            else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
-            if (!series.TrySet(hour, x)) series.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
+            for (var j = 0; j < cvs.Length; j++)
+            {
+                var cv = cvs[j];
+                var target = multi is null ? series! : multi[j];
+                var cell = fields[line, cv];
+                float x;
+                if (IsMissing(cell, missing)) x = float.NaN;
+                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d, cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
+                else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
+                if (!target.TrySet(hour, x)) target.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
+            }
             if (++rows % 250_000 == 0) ctx.Rows(rows, e);
         }
         return rows;
