@@ -22,17 +22,19 @@ public static class IngestCommand
         var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };
         var variableCol = new Option<string?>("--variable-column") { Description = "long: column naming the variable of each row." };
         var instrumentCol = new Option<string?>("--instrument-column") { Description = "long: instrument column (several instruments per site are reconciled)." };
+        var unit = new Option<string?>("--unit") { Description = "long: unit of the values, converted to µg/m³ (ppb and ppm at 25 °C, 1 atm): ppb|ppm|ug/m3|mg/m3 for all, or per variable: NO2=ppb,CO=ppm." };
         var check = new Option<bool>("--check") { Description = "Read every input and list every file's problem; nothing is written (exit 2 when any)." };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Ingest the files without problems; the skipped ones and why are named in the summary and the store's ingest log." };
         var cmd = new Command("ingest", "Read station data into a store: atomic (a failed ingest changes nothing) and idempotent.")
         {
             format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, timeZoneCol, valueCol, variable, variableCol, instrumentCol,
-            check, skipBad,
+            unit, check, skipBad,
         };
         cmd.SetAction((r, ct) =>
         {
             var longOptions = LongOptions(r.GetValue(preset), r.GetValue(stationCol), r.GetValue(timeCol), r.GetValue(timeFormat),
                 r.GetValue(timeZone), r.GetValue(timeZoneCol), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
+            if (r.GetValue(unit) is { } u) longOptions = (longOptions ?? new LongFormatOptions()) with { Units = ParseUnits(u) };
             var options = new ImportOptions { StationsFile = r.GetValue(stations), Long = longOptions };
             if (r.GetValue(check) && r.GetValue(skipBad)) throw new AqNet.Core.Data.InputException("--check and --skip-bad exclude each other; expected one of them");
             if (r.GetValue(check))
@@ -49,6 +51,21 @@ public static class IngestCommand
             return Task.FromResult(0);
         });
         return cmd;
+    }
+
+    /// <summary>"ppb" (every variable) or "NO2=ppb,CO=ppm".</summary>
+    private static Dictionary<string, ConcentrationUnit> ParseUnits(string text)
+    {
+        var units = new Dictionary<string, ConcentrationUnit>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var variable = eq < 0 ? "*" : part[..eq].Trim();
+            if (variable != "*" && !AqNet.Core.Data.Variables.IsKnown(variable))
+                throw new AqNet.Core.Data.InputException($"--unit {text}: '{variable}' is not a variable; expected e.g. NO2=ppb,CO=ppm with one of {string.Join(", ", AqNet.Core.Data.Variables.All)}");
+            units[variable] = ConcentrationUnits.Parse(eq < 0 ? part : part[(eq + 1)..]);
+        }
+        return units;
     }
 
     private static LongFormatOptions? LongOptions(string? preset, string? station, string? time, string? timeFormat, string? zone,

@@ -73,4 +73,22 @@ public sealed class LongFormatExtrasTests
         var e = Assert.Throws<InputException>(() => Importers.Read("long", [f], new ImportOptions { Long = new LongFormatOptions { ValueColumn = "PM2.5,ozone" } }, null, default));
         Assert.Contains("'ozone' is not a variable", e.Message);
     }
+
+    [Fact]
+    public void Mixing_ratios_and_mg_per_m3_are_converted_to_ug_per_m3()
+    {
+        using var dir = new TempFolder();
+        var f = dir.File("obs.csv", "station,time,NO2,CO,O3\nA,2019-01-01 00:00,24.45,1,10\n");
+        var units = new Dictionary<string, ConcentrationUnit> { [Variables.No2] = ConcentrationUnit.Ppb, [Variables.Co] = ConcentrationUnit.MgM3, ["*"] = ConcentrationUnit.Ppm };
+        var b = Importers.Read("long", [f], new ImportOptions { Long = new LongFormatOptions { ValueColumn = "NO2,CO,O3", Units = units } }, null, default);
+        var h = Utc(2019, 1, 1, 0);
+        Assert.True(b.TryGetSeries("A", Variables.No2, out var no2));
+        Assert.Equal(46.0055f, no2.Get(h));                         // 24.45 ppb × 46.0055 g/mol / 24.45 L/mol
+        Assert.True(b.TryGetSeries("A", Variables.Co, out var co));
+        Assert.Equal(1000f, co.Get(h));
+        Assert.True(b.TryGetSeries("A", Variables.O3, out var o3));
+        Assert.Equal((float)(10 * 1000 * 47.997 / 24.45), o3.Get(h)); // ppm for every variable not named
+        var e = Assert.Throws<InputException>(() => ConcentrationUnits.Factor(Variables.Pm25, ConcentrationUnit.Ppb));
+        Assert.Contains("expected ug/m3 or mg/m3 for PM2.5", e.Message);
+    }
 }

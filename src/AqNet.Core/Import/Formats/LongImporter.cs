@@ -68,6 +68,8 @@ internal static class LongImporter
         var valueColumns = o.ValueColumn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var cvs = valueColumns.Select(c => Col(c, "--value-column")).ToArray();
         var multi = cvs.Length > 1 ? new SeriesBuilder[cvs.Length] : null;
+        var factors = new double[cvs.Length];
+        if (multi is not null) for (var j = 0; j < cvs.Length; j++) factors[j] = o.UnitFactor(valueColumns[j]);
         int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"),
             cvar = Col(o.VariableColumn, "--variable-column"), ci = Col(o.InstrumentColumn, "--instrument-column"), cz = Col(o.TimeZoneColumn, "--time-zone-column");
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
@@ -99,6 +101,7 @@ internal static class LongImporter
             {
                 if (!Variables.IsKnown(vr)) throw new InputException($"{e.Display}, line {n}, column {cvar + 1} ({header[Math.Max(cvar, 0)]}): unknown variable '{vr}'; expected one of {string.Join(", ", Variables.All)}");
                 series = raw.Get(st, vr, ins);
+                factors[0] = o.UnitFactor(vr);
                 (sKey, iKey, vKey) = (st, ins, vr);
             }
             if (cz >= 0) time = zones.Parser(keys[3].Get(fields, line, cz), st, o.TimeFormat, $"{e.Display}, line {n}, column {cz + 1} ({header[cz]})");
@@ -111,7 +114,7 @@ internal static class LongImporter
                 var cell = fields[line, cv];
                 float x;
                 if (IsMissing(cell, missing)) x = float.NaN;
-                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d, cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
+                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d * factors[j], cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
                 else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
                 if (!target.TrySet(hour, x)) target.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
             }
