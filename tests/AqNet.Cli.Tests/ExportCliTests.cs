@@ -58,11 +58,13 @@ public sealed class ExportCliTests : IDisposable
     [InlineData("--station", "Alpha,Gamma", "has no station 'Gamma'")]
     [InlineData("--from", "2013-02-30", "--from '2013-02-30': expected a UTC time")]
     [InlineData("--to", "2013-02-28T16:30", "--to '2013-02-28T16:30': expected a whole hour")]
+    [InlineData("--format", "xml", "--format 'xml': expected csv or parquet")]
     public void A_bad_filter_is_one_message_and_writes_nothing(string option, string value, string expected)
     {
         var store = Store();
         var csv = _fx.Path_("x.csv");
-        var (exit, _, err) = CliApp.Run("export", "--store", store, "--format", "csv", "--out", csv, option, value);
+        string[] format = option == "--format" ? [] : ["--format", "csv"];
+        var (exit, _, err) = CliApp.Run(["export", "--store", store, .. format, "--out", csv, option, value]);
         Assert.Equal(2, exit);
         Assert.Contains(expected, err);
         Assert.Single(err.Trim().Split('\n'));

@@ -9,7 +9,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var store = StoreOptions.Store();
-        var format = new Option<ExportFormat>("--format") { Description = "Output format (Parquet keeps the column types and is compressed).", HelpName = "csv|parquet", Required = true };
+        var format = new Option<string>("--format") { Description = "Output format (Parquet keeps the column types and is compressed).", HelpName = "csv|parquet", Required = true };
         var output = new Option<string>("--out") { Description = "Output file.", Required = true };
         var stations = new Option<string?>("--station") { Description = "Only these station ids, comma-separated (e.g. 1001A,1002A)." };
         var from = new Option<string?>("--from") { Description = "First hour, UTC (2019-01-01 or 2019-01-01T06:00)." };
@@ -25,10 +25,18 @@ public static class ExportCommand
             if (filter.FromUtc > filter.ToUtc) throw new InputException($"--from {r.GetValue(from)} is after --to {r.GetValue(to)}; expected --from ≤ --to");
             using var s = AqStore.OpenRead(r.GetValue(store)!);
             var err = r.InvocationConfiguration.Error;
-            var n = StoreExport.Export(s, r.GetValue(format), r.GetValue(output)!, filter, CliRun.Progress(r));
+            var n = StoreExport.Export(s, ParseFormat(r.GetValue(format)!), r.GetValue(output)!, filter, CliRun.Progress(r));
             err.WriteLine($"wrote {n:N0} observations to {r.GetValue(output)}");
             return 0;
         });
         return cmd;
     }
+
+    /// <summary>Parsed here rather than as an enum option, so a wrong value is bad input (exit 2) with the expected values.</summary>
+    private static ExportFormat ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "csv" => ExportFormat.Csv,
+        "parquet" => ExportFormat.Parquet,
+        _ => throw new InputException($"--format '{text}': expected csv or parquet"),
+    };
 }
