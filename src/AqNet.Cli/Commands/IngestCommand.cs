@@ -15,27 +15,57 @@ public static class IngestCommand
         var preset = new Option<string?>("--preset") { Description = "long format preset: epa (US EPA AQS hourly: site_key,poc,datetime_utc,value + sites.csv)." };
         var stationCol = new Option<string?>("--station-column") { Description = "long: station id column." };
         var timeCol = new Option<string?>("--time-column") { Description = "long: time column." };
-        var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\"." };
-        var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC or an offset in hours such as +8." };
+        var timeFormat = new Option<string?>("--time-format") { Description = "long: time format, e.g. \"yyyy-MM-dd HH:mm\" (ISO 8601 times ending in Z or an offset such as +08:00 are read without it)." };
+        var timeZone = new Option<string?>("--time-zone") { Description = "long: UTC, an offset in hours such as +8, or an IANA zone such as Asia/Shanghai (summer time applied hour by hour)." };
         var timeZoneCol = new Option<string?>("--time-zone-column") { Description = "long: column giving each row's time zone (UTC, +8, UTC-5); overrides --time-zone." };
-        var valueCol = new Option<string?>("--value-column") { Description = "long: value column." };
+        var valueCol = new Option<string?>("--value-column") { Description = "long: value column; several, comma-separated, when each is named after its variable (PM2.5,NO2)." };
         var variable = new Option<string?>("--variable") { Description = "long: the variable all values are (e.g. PM2.5)." };
         var variableCol = new Option<string?>("--variable-column") { Description = "long: column naming the variable of each row." };
         var instrumentCol = new Option<string?>("--instrument-column") { Description = "long: instrument column (several instruments per site are reconciled)." };
+        var unit = new Option<string?>("--unit") { Description = "long: unit of the values, converted to µg/m³ (ppb and ppm at 25 °C, 1 atm): ppb|ppm|ug/m3|mg/m3 for all, or per variable: NO2=ppb,CO=ppm." };
+        var check = new Option<bool>("--check") { Description = "Read every input and list every file's problem; nothing is written (exit 2 when any)." };
+        var skipBad = new Option<bool>("--skip-bad") { Description = "Ingest the files without problems; the skipped ones and why are named in the summary and the store's ingest log." };
         var cmd = new Command("ingest", "Read station data into a store: atomic (a failed ingest changes nothing) and idempotent.")
         {
             format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, timeZoneCol, valueCol, variable, variableCol, instrumentCol,
+            unit, check, skipBad,
         };
         cmd.SetAction((r, ct) =>
         {
             var longOptions = LongOptions(r.GetValue(preset), r.GetValue(stationCol), r.GetValue(timeCol), r.GetValue(timeFormat),
                 r.GetValue(timeZone), r.GetValue(timeZoneCol), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
+            if (r.GetValue(unit) is { } u) longOptions = (longOptions ?? new LongFormatOptions()) with { Units = ParseUnits(u) };
             var options = new ImportOptions { StationsFile = r.GetValue(stations), Long = longOptions };
-            var summary = IngestJob.Run(r.GetValue(format)!, r.GetValue(paths)!, options, r.GetValue(store)!, CliRun.Progress(r), ct);
+            if (r.GetValue(check) && r.GetValue(skipBad)) throw new AqNet.Core.Data.InputException("--check and --skip-bad exclude each other; expected one of them");
+            if (r.GetValue(check))
+            {
+                var problems = IngestJob.Check(r.GetValue(format)!, r.GetValue(paths)!, options, CliRun.Progress(r), ct);
+                var output = r.InvocationConfiguration.Output;
+                foreach (var p in problems) output.WriteLine("problem: " + CliRun.Clip(p.Message));
+                output.WriteLine(problems.Count == 0 ? "no problems found; nothing was written" : $"{problems.Count} problem(s) found; nothing was written");
+                return Task.FromResult(problems.Count == 0 ? 0 : CliRun.BadInput);
+            }
+            var summary = IngestJob.Run(r.GetValue(format)!, r.GetValue(paths)!, options, r.GetValue(store)!, CliRun.Progress(r), ct,
+                r.GetValue(skipBad) ? BadFilePolicy.Skip : BadFilePolicy.Stop);
             r.InvocationConfiguration.Output.Write(summary.ToText());
             return Task.FromResult(0);
         });
         return cmd;
+    }
+
+    /// <summary>"ppb" (every variable) or "NO2=ppb,CO=ppm".</summary>
+    private static Dictionary<string, ConcentrationUnit> ParseUnits(string text)
+    {
+        var units = new Dictionary<string, ConcentrationUnit>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var variable = eq < 0 ? "*" : part[..eq].Trim();
+            if (variable != "*" && !AqNet.Core.Data.Variables.IsKnown(variable))
+                throw new AqNet.Core.Data.InputException($"--unit {text}: '{variable}' is not a variable; expected e.g. NO2=ppb,CO=ppm with one of {string.Join(", ", AqNet.Core.Data.Variables.All)}");
+            units[variable] = ConcentrationUnits.Parse(eq < 0 ? part : part[(eq + 1)..]);
+        }
+        return units;
     }
 
     private static LongFormatOptions? LongOptions(string? preset, string? station, string? time, string? timeFormat, string? zone,

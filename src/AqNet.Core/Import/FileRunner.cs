@@ -4,12 +4,25 @@ namespace AqNet.Core.Import;
 
 /// <summary>Parses files on worker threads and merges their results on the calling thread in input order, so
 /// results and the first reported error are the same whatever the thread timing. At most a few parsed files wait
-/// for merging at any time (bounded memory). Merging is single-threaded, so SeriesBuilders need no locks.</summary>
+/// for merging at any time (bounded memory). Merging is single-threaded, so SeriesBuilders need no locks. While
+/// <see cref="BadFiles"/> collects, a file's problem is recorded and the next file read.</summary>
 internal static class FileRunner
 {
     public static void Run<T>(IReadOnlyList<InputEntry> entries, int parallelism, Func<InputEntry, EntryOpener, T> parse,
         Action<InputEntry, T> merge, CancellationToken ct) where T : class
     {
+        var bad = BadFiles.Current;
+        if (bad is not null)
+        {
+            entries = entries.Where(e => !bad.Excluded.Contains(e.Display)).ToArray();
+            if (entries.Count == 0) return;
+            var inner = merge;
+            merge = (e, r) =>
+            {
+                try { inner(e, r); }
+                catch (InputException ex) { bad.Add(e, ex); }
+            };
+        }
         var workers = Math.Clamp(parallelism, 1, entries.Count);
         if (workers == 1)
         {
@@ -17,7 +30,10 @@ internal static class FileRunner
             foreach (var e in entries)
             {
                 ct.ThrowIfCancellationRequested();
-                merge(e, Guarded(parse, e, opener));
+                T parsed;
+                try { parsed = Guarded(parse, e, opener); }
+                catch (InputException ex) when (bad is not null) { bad.Add(e, ex); continue; }
+                merge(e, parsed);
             }
             return;
         }
@@ -49,7 +65,14 @@ internal static class FileRunner
         {
             for (var i = 0; i < entries.Count; i++)
             {
-                slots[i].Task.Wait(ct);
+                try { slots[i].Task.Wait(ct); }
+                catch (AggregateException) when (bad is not null && Unwrap(slots[i].Task.Exception!) is InputException ex)
+                {
+                    bad.Add(entries[i], ex);
+                    slots[i] = null!;
+                    throttle.Release();
+                    continue;
+                }
                 var result = slots[i].Task.IsFaulted ? throw Unwrap(slots[i].Task.Exception!) : slots[i].Task.Result;
                 slots[i] = null!; // let the parsed file be collected
                 merge(entries[i], result);

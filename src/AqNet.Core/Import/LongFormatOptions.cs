@@ -26,6 +26,14 @@ public sealed record LongFormatOptions
     public string? VariableColumn { get; init; }
 
     /// <summary>Instrument (e.g. EPA "poc"); several instruments at one site are reconciled (lowest first, see LongImporter).</summary>
+    /// <summary>Units of the values per variable ("*" = every variable not named); converted to µg/m³ on reading.
+    /// Absent = µg/m³.</summary>
+    public IReadOnlyDictionary<string, ConcentrationUnit> Units { get; init; } = new Dictionary<string, ConcentrationUnit>();
+
+    /// <summary>The factor to µg/m³ for a variable's values.</summary>
+    public double UnitFactor(string variable) =>
+        Units.TryGetValue(variable, out var u) || Units.TryGetValue("*", out u) ? ConcentrationUnits.Factor(variable, u) : 1;
+
     public string? InstrumentColumn { get; init; }
 
     public char Delimiter { get; init; } = ',';

@@ -11,14 +11,18 @@ namespace AqNet.Core.Store;
 /// the store is opened, so the store stays byte-identical.</summary>
 public static class IngestJob
 {
+    /// <param name="policy">Stop at the first bad file, or (<see cref="BadFilePolicy.Skip"/>) ingest the others and
+    /// name the skipped files in the summary and the ingest log. <see cref="BadFilePolicy.Check"/> belongs to <see cref="Check"/>.</param>
     public static IngestSummary Run(string format, IReadOnlyList<string> paths, ImportOptions options, string storePath,
-        IProgress<string>? progress, CancellationToken ct)
+        IProgress<string>? progress, CancellationToken ct, BadFilePolicy policy = BadFilePolicy.Stop)
     {
+        if (policy == BadFilePolicy.Check) throw new ArgumentException("use IngestJob.Check", nameof(policy));
         var clock = Stopwatch.StartNew();
-        var fileProgress = progress is null ? null : new Progress<ImportProgress>(p =>
-            progress.Report(string.Create(Fmt.Inv, $"read {p.FilesDone}/{p.FilesTotal} files, {p.Rows:N0} rows{(p.File is null ? "" : " (" + p.File + ")")}")));
+        var fileProgress = FileProgress(progress);
         var warm = Task.Run(AqStore.WarmUp, ct);
-        var batch = Importers.Read(format, paths, options, fileProgress is null ? null : new SyncProgress(fileProgress), ct);
+        var batch = policy == BadFilePolicy.Skip
+            ? ReadSkippingBadFiles(format, paths, options, fileProgress, ct)
+            : Importers.Read(format, paths, options, fileProgress, ct);
         var readSeconds = clock.Elapsed.TotalSeconds;
         ct.ThrowIfCancellationRequested();
         warm.Wait(ct);
@@ -39,6 +43,48 @@ public static class IngestJob
         }
         return IngestSummary.From(batch, readSeconds, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Reads every input and lists every file's problem (a file's first one) without opening a store; a
+    /// problem outside any one file (a missing stations file, no input at all) ends the list.</summary>
+    public static IReadOnlyList<FileProblem> Check(string format, IReadOnlyList<string> paths, ImportOptions options,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        using (BadFiles.Collect(out var bad))
+        {
+            try { Importers.Read(format, paths, options, FileProgress(progress), ct); }
+            catch (InputException e) { bad.Problems.Add(new FileProblem("", e.Message)); }
+            return bad.Problems;
+        }
+    }
+
+    /// <summary>A first pass collects the bad files; when there are any, a second pass reads the others only, so no
+    /// half-read file reaches the batch.</summary>
+    private static ImportBatch ReadSkippingBadFiles(string format, IReadOnlyList<string> paths, ImportOptions options,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        List<FileProblem> skipped;
+        ImportBatch batch;
+        using (BadFiles.Collect(out var bad))
+        {
+            batch = Importers.Read(format, paths, options, progress, ct);
+            skipped = [.. bad.Problems];
+        }
+        if (skipped.Count == 0) return batch;
+        using (BadFiles.Collect(out var again, skipped.Select(p => p.File)))
+        {
+            batch = Importers.Read(format, paths, options, progress, ct);
+            if (again.Problems.Count > 0) throw new InputException(again.Problems[0].Message);
+        }
+        batch.Notes.InsertRange(0, skipped.Select(p => $"skipped {p.File}: {WithoutFile(p)}"));
+        return batch;
+    }
+
+    /// <summary>The message without the file name it starts with (the note names the file already).</summary>
+    private static string WithoutFile(FileProblem p) =>
+        p.Message.StartsWith(p.File, StringComparison.Ordinal) ? p.Message[p.File.Length..].TrimStart(',', ':', ' ') : p.Message;
+
+    private static IProgress<ImportProgress>? FileProgress(IProgress<string>? progress) => progress is null ? null : new SyncProgress(
+        new Progress<ImportProgress>(p => progress.Report(string.Create(Fmt.Inv, $"read {p.FilesDone}/{p.FilesTotal} files, {p.Rows:N0} rows{(p.File is null ? "" : " (" + p.File + ")")}"))));
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports synchronously so lines come out in order.</summary>
     private sealed class SyncProgress(Progress<ImportProgress> inner) : IProgress<ImportProgress>

@@ -2,79 +2,132 @@ using AqNet.Core.Data;
 
 namespace AqNet.Core.Store;
 
-/// <summary>Writes every observation in long form (station, coordinates, UTC time, variable, value, QC flags)
-/// to CSV or Parquet with DuckDB's own writer; the file appears only when complete (temp file + rename). The chunks'
-/// float32 blobs are decoded here into a temporary table of lists, which DuckDB then unnests.</summary>
+public enum ExportFormat { Csv, Parquet }
+
+/// <summary>What `aqnet export` writes: all stations when <see cref="Stations"/> is null, and the hours from
+/// <see cref="FromUtc"/> to <see cref="ToUtc"/> inclusive when given.</summary>
+public sealed record ExportFilter(IReadOnlyList<string>? Stations = null, DateTime? FromUtc = null, DateTime? ToUtc = null)
+{
+    public static readonly ExportFilter All = new();
+}
+
+/// <summary>Writes the observed values in long form (station, name, coordinates, UTC time, variable, value, QC
+/// flags), sorted by station, variable and time, with DuckDB's own CSV or Parquet writer. Memory stays bounded: the
+/// stations are exported a batch at a time (each batch's COPY decodes and sorts only its own chunks) into part files,
+/// which are then joined: CSV by appending bytes, Parquet by one streaming COPY over the parts. The file appears only
+/// when complete (temp file + rename).</summary>
 public static class StoreExport
 {
-    public static long Export(AqStore store, string format, string outPath)
+    /// <summary>Stations per part: a batch of the national network (64 stations × 6 variables × a quarter of hours)
+    /// is under a million rows, which DuckDB sorts in memory.</summary>
+    private const int StationsPerPart = 64;
+
+    private const string MemoryLimit = "256MB";
+
+    public static long Export(AqStore store, ExportFormat format, string outPath, ExportFilter filter, IProgress<string>? progress = null)
     {
-        var fmt = format.ToLowerInvariant() switch
-        {
-            "csv" => "FORMAT csv, HEADER",
-            "parquet" => "FORMAT parquet, COMPRESSION zstd",
-            _ => throw new InputException($"unknown export format '{format}'; expected csv or parquet"),
-        };
         var full = Path.GetFullPath(outPath);
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{outPath}': folder '{dir}' does not exist");
+        if (Directory.Exists(full)) throw new InputException($"cannot write '{outPath}': it is a folder; expected a file name");
+        var stations = SelectStations(store, filter.Stations);
         var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Environment.ProcessId.ToString(Fmt.Inv));
+        var partsDir = tmp + "-parts";
         StaleTemporaries.Remove(full);   // left by an export killed before its rename
         try
         {
-            using var mem = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
-            mem.Open();
-            var count = FillLongTable(store, mem);
-            Execute(mem, $"""
-                COPY (SELECT o.station_id, s.name AS station_name, s.longitude, s.latitude, o.time_utc, o.variable,
-                             o.value, o.qc_flags
-                      FROM export_obs o JOIN export_stations s ON s.id = o.station_id
-                      ORDER BY o.station_id, o.variable, o.time_utc)
-                TO {AqStore.Quote(tmp)} ({fmt})
-                """);
+            Directory.CreateDirectory(partsDir);
+            // DuckDB would otherwise take up to 80 % of the machine's memory for its buffers; past this limit it spills
+            // a sort to the parts folder instead.
+            store.Execute($"SET memory_limit = '{MemoryLimit}'; SET temp_directory = {AqStore.Quote(partsDir)}");
+            var version = StoreMigration.StoredVersion(store);
+            var parts = new List<string>();
+            long rows = 0;
+            for (var b = 0; b * StationsPerPart < stations.Count || b == 0; b++)
+            {
+                var batch = stations.Skip(b * StationsPerPart).Take(StationsPerPart).ToArray();
+                var part = Path.Combine(partsDir, b.ToString("D6", Fmt.Inv) + (format == ExportFormat.Csv ? ".csv" : ".parquet"));
+                rows += CopyPart(store, version, batch, filter, format, part);
+                parts.Add(part);
+                progress?.Report(string.Create(Fmt.Inv, $"exported {Math.Min((b + 1) * StationsPerPart, stations.Count):N0}/{stations.Count:N0} stations, {rows:N0} rows"));
+            }
+            if (format == ExportFormat.Csv) JoinCsv(parts, tmp);
+            else
+            {
+                progress?.Report("joining the Parquet parts");
+                store.Execute($"COPY (SELECT * FROM read_parquet([{string.Join(", ", parts.Select(AqStore.Quote))}])) TO {AqStore.Quote(tmp)} (FORMAT parquet, COMPRESSION zstd)");
+            }
             File.Move(tmp, full, overwrite: true);
-            return count;
+            return rows;
         }
         catch (Exception e) when (e is not InputException)
         {
             File.Delete(tmp);
-            throw new InputException($"cannot write '{outPath}': {e.Message}", e);
+            throw new InputException($"cannot write '{outPath}': {e.Message.Split('\n')[0]}", e);
+        }
+        finally
+        {
+            try { Directory.Delete(partsDir, recursive: true); }
+            catch (IOException) { }
         }
     }
 
-    /// <summary>In the in-memory database <paramref name="mem"/> (the store may be open read-only): the table
-    /// export_stations and the view export_obs (station_id, variable, time_utc, value, qc_flags) of every observed
-    /// value; returns how many there are.</summary>
-    private static long FillLongTable(AqStore store, DuckDB.NET.Data.DuckDBConnection mem)
+    /// <summary>The stations to export, sorted; an id the store does not hold is refused, naming it.</summary>
+    private static List<string> SelectStations(AqStore store, IReadOnlyList<string>? wanted)
     {
-        Execute(mem, "CREATE TABLE export_stations(id VARCHAR, name VARCHAR, longitude DOUBLE, latitude DOUBLE)");
-        using (var app = mem.CreateAppender("export_stations"))
-            foreach (var s in StoreReader.Stations(store))
-                app.CreateRow().AppendValue(s.Station.Id).AppendValue(s.Station.Name).AppendValue(s.Station.Longitude).AppendValue(s.Station.Latitude).EndRow();
-        Execute(mem, "CREATE TABLE export_chunks(station_id VARCHAR, variable VARCHAR, start_hour INTEGER, vals FLOAT[], flags UTINYINT[])");
-        long count = 0;
-        using (var app = mem.CreateAppender("export_chunks"))
-            foreach (var (k, c) in StoreChunks.Query(store))
-            {
-                foreach (var x in c.Values) if (!float.IsNaN(x)) count++;
-                app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour)
-                    .AppendValue(c.Values).AppendValue((IEnumerable<byte>)c.Flags).EndRow();
-            }
-        Execute(mem, """
-            CREATE VIEW export_obs AS
-                SELECT station_id, variable,
-                       to_timestamp(0) + to_hours(CAST(start_hour + i - 1 AS BIGINT)) AS time_utc,
-                       vals[i] AS value, flags[i] AS qc_flags
-                FROM (SELECT *, generate_subscripts(vals, 1) AS i FROM export_chunks)
-                WHERE NOT isnan(vals[i])
-            """);
-        return count;
+        var all = StoreReader.Stations(store).Select(s => s.Station.Id).Order(StringComparer.Ordinal).ToList();
+        if (wanted is null) return all;
+        var known = all.ToHashSet(StringComparer.Ordinal);
+        var unknown = wanted.Where(id => !known.Contains(id)).ToArray();
+        if (unknown.Length > 0)
+            throw new InputException($"--station: the store '{store.Path}' has no station {string.Join(", ", unknown.Take(10).Select(u => "'" + u + "'"))}; " +
+                                     $"expected ids as `aqnet stations --store {store.Path}` lists them (e.g. {string.Join(", ", all.Take(3))})");
+        return wanted.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static void Execute(DuckDB.NET.Data.DuckDBConnection c, string sql)
+    private static long CopyPart(AqStore store, int version, string[] stations, ExportFilter filter, ExportFormat format, string part)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        var q = AqStore.Quote;
+        var where = new List<string> { stations.Length == 0 ? "false" : $"station_id IN ({string.Join(", ", stations.Select(q))})" };
+        // A chunk covers [start_hour, start_hour + hours): skip chunks wholly outside the range before unpacking.
+        var hours = version == 1 ? "len(vals)" : "octet_length(vals) // 4";
+        if (filter.FromUtc is { } f) where.Add($"start_hour + {hours} > {HourAxis.ToHour(f)}");
+        if (filter.ToUtc is { } t) where.Add($"start_hour <= {HourAxis.ToHour(t)}");
+        var timeWhere = new List<string>();
+        if (filter.FromUtc is { } f2) timeWhere.Add($"o.time_utc >= {TimestampLiteral(f2)}");
+        if (filter.ToUtc is { } t2) timeWhere.Add($"o.time_utc <= {TimestampLiteral(t2)}");
+        var options = format == ExportFormat.Csv ? "FORMAT csv, HEADER" : "FORMAT parquet, COMPRESSION zstd";
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = $"""
+            COPY (SELECT o.station_id, s.name AS station_name, s.longitude, s.latitude, o.time_utc, o.variable,
+                         o.value, o.flags AS qc_flags
+                  FROM ({StoreSchema.ObservationsSelect(version, "WHERE " + string.Join(" AND ", where))}) o
+                  JOIN stations s ON s.id = o.station_id
+                  {(timeWhere.Count == 0 ? "" : "WHERE " + string.Join(" AND ", timeWhere))}
+                  ORDER BY o.station_id, o.variable, o.time_utc)
+            TO {q(part)} ({options})
+            """;
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static string TimestampLiteral(DateTime utc) => "TIMESTAMP '" + utc.ToString("yyyy-MM-dd HH:mm:ss", Fmt.Inv) + "'";
+
+    /// <summary>Appends the CSV parts into <paramref name="target"/>, keeping the first part's header only.</summary>
+    private static void JoinCsv(List<string> parts, string target)
+    {
+        using var output = new FileStream(target, FileMode.Create, FileAccess.Write);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            using var input = File.OpenRead(parts[i]);
+            if (i > 0) SkipLine(input);
+            input.CopyTo(output);
+        }
+        output.Flush(flushToDisk: true);
+    }
+
+    private static void SkipLine(Stream s)
+    {
+        int b;
+        while ((b = s.ReadByte()) >= 0 && b != '\n') { }
     }
 }

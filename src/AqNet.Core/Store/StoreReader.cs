@@ -29,11 +29,22 @@ public static class StoreReader
         return list;
     }
 
-    /// <summary>Coverage per station (id → variable → counts), optionally for one station.</summary>
+    /// <summary>The store's hour axis: from the first hour of its earliest station to the last hour of its latest
+    /// (null for a store without observations). Panels and missing counts use it.</summary>
+    public static (int First, int Last)? HourAxisOf(IReadOnlyList<StoredStation> stations)
+    {
+        var spans = stations.Where(s => s.FirstHour is not null && s.LastHour is not null).ToArray();
+        return spans.Length == 0 ? null : (spans.Min(s => s.FirstHour!.Value), spans.Max(s => s.LastHour!.Value));
+    }
+
+    /// <summary>Coverage per station (id → variable → counts), optionally for one station. Missing = hours of the
+    /// store's whole axis (<see cref="HourAxisOf"/>) without a value, so stations that started late or stopped early
+    /// count those hours as missing and every station is counted over the same hours.</summary>
     public static Dictionary<string, List<VariableCoverage>> Coverage(AqStore store, string? stationId = null)
     {
-        var spans = Stations(store).ToDictionary(s => s.Station.Id);
-        if (stationId is not null && !spans.ContainsKey(stationId))
+        var all = Stations(store);
+        var axisHours = HourAxisOf(all) is { } axis ? axis.Last - axis.First + 1 : 0;
+        if (stationId is not null && all.All(s => s.Station.Id != stationId))
             throw new InputException($"station '{stationId}' is not in store '{store.Path}'; `aqnet stations --store {store.Path}` lists them");
         // (station, variable) → observed, flagged, count per QC bit; counted here because `vals` is a float32 blob
         var counts = new Dictionary<(string Station, string Variable), long[]>();
@@ -56,7 +67,7 @@ public static class StoreReader
             var flagCounts = new Dictionary<string, long>();
             for (var b = 0; b < QcBits.Length; b++) flagCounts[QcBits[b].Name] = c[2 + b];
             if (!result.TryGetValue(id, out var list)) result[id] = list = [];
-            list.Add(new VariableCoverage(variable, c[0], spans[id].Hours - c[0], c[1], flagCounts));
+            list.Add(new VariableCoverage(variable, c[0], axisHours - c[0], c[1], flagCounts));
         }
         return result;
     }

@@ -6,9 +6,10 @@ using AqNet.Core.Data;
 namespace AqNet.Core.Store;
 
 /// <summary>What `aqnet stations` and `aqnet inspect` print. The JSON shape of inspect is a contract scripts
-/// rely on: {"store", "stations": [{"id", "name", "longitude", "latitude", "hours", "first_utc", "last_utc",
-/// "variables": {"PM2.5": {"observed", "missing", "flagged", "flags": {...}}}}]}, plus "filled" (counts, span, method,
-/// coverage) when `aqnet fill` has written the store's filled table.</summary>
+/// rely on: {"store", "hour_axis": {"first_utc", "last_utc", "hours"}, "stations": [{"id", "name", "longitude",
+/// "latitude", "hours", "first_utc", "last_utc", "variables": {"PM2.5": {"observed", "missing", "flagged",
+/// "flags": {...}}}}]}, plus "filled" (counts, span, method, coverage) when `aqnet fill` has written the store's filled
+/// table. A station's "hours" is its own span; "missing" counts the hours of the store's axis.</summary>
 public static class StoreReports
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -32,8 +33,11 @@ public static class StoreReports
 
     public static string Inspect(AqStore store, string? stationId, bool json)
     {
-        var stations = StoreReader.Stations(store).Where(s => stationId is null || s.Station.Id == stationId).ToList();
+        var all = StoreReader.Stations(store);
+        var stations = all.Where(s => stationId is null || s.Station.Id == stationId).ToList();
         var coverage = StoreReader.Coverage(store, stationId);
+        var axis = StoreReader.HourAxisOf(all);
+        var axisHours = axis is { } a ? a.Last - a.First + 1 : 0;
         if (json)
         {
             var arr = new JsonArray();
@@ -50,15 +54,21 @@ public static class StoreReports
                 node["variables"] = vars;
                 arr.Add(node);
             }
-            var result = new JsonObject { ["store"] = store.Path, ["stations"] = arr };
+            var axisNode = axis is { } x
+                ? new JsonObject { ["first_utc"] = Fmt.Utc(HourAxis.ToUtc(x.First)), ["last_utc"] = Fmt.Utc(HourAxis.ToUtc(x.Last)), ["hours"] = axisHours }
+                : null;
+            var result = new JsonObject { ["store"] = store.Path, ["hour_axis"] = axisNode, ["stations"] = arr };
             if (FilledStore.Summary(store) is { } filled) result["filled"] = FilledNode(filled);
             return result.ToJsonString(Indented);
         }
         var sb = new StringBuilder();
+        if (axis is { } ax)
+            sb.AppendLine(string.Create(Fmt.Inv, $"hour axis of the store: {Fmt.Utc(HourAxis.ToUtc(ax.First))} .. {Fmt.Utc(HourAxis.ToUtc(ax.Last))} ({axisHours:N0} h); ") +
+                          "missing = hours of this axis without a value; hours = the station's own first to last hour");
         sb.AppendLine(Fmt.Inv, $"{"station",-14} {"variable",-8} {"hours",7} {"observed",9} {"missing",8} {"miss%",6} {"flagged",8}");
         foreach (var s in stations)
             foreach (var c in coverage.GetValueOrDefault(s.Station.Id) ?? [])
-                sb.AppendLine(Fmt.Inv, $"{s.Station.Id,-14} {c.Variable,-8} {s.Hours,7} {c.Observed,9} {c.Missing,8} {Pct(c.Missing, s.Hours),6} {c.Flagged,8}");
+                sb.AppendLine(Fmt.Inv, $"{s.Station.Id,-14} {c.Variable,-8} {s.Hours,7} {c.Observed,9} {c.Missing,8} {Pct(c.Missing, axisHours),6} {c.Flagged,8}");
         if (FilledStore.Summary(store) is { } f)
         {
             var held = f.MeasuredCoverage is { } m ? $" (held {Fmt.F(100 * m, 1)}% of held-out values)" : "";

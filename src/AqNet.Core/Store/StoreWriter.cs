@@ -4,8 +4,9 @@ using AqNet.Core.Import;
 namespace AqNet.Core.Store;
 
 /// <summary>Writes an import batch into a store in one transaction. Merge rule: a value the batch observed
-/// replaces the stored value (and its QC flags) at that station, variable and hour; a cell the batch did not
-/// observe leaves the stored one alone. Ingesting the same files twice therefore changes nothing.</summary>
+/// replaces the stored value at that station, variable and hour; a cell the batch did not observe leaves the stored
+/// one alone; QC flags are recomputed over the merged series (<see cref="StoreMerge"/>). Ingesting the same files
+/// twice therefore changes nothing.</summary>
 public static class StoreWriter
 {
     /// <param name="prepareStation">Run on each station's series just before their chunks are built, on worker threads
@@ -18,6 +19,7 @@ public static class StoreWriter
         try
         {
             StoreMigration.Upgrade(store);
+            store.Execute(StoreSchema.ObservationsView);
             int chunks;
             if (Convert.ToInt64(store.Scalar("SELECT count(*) FROM series"), Fmt.Inv) == 0)
             {
@@ -27,13 +29,8 @@ public static class StoreWriter
             }
             else
             {
-                var fresh = BuildChunks(batch, prepareStation);
-                progress?.Report($"merging {fresh.Count:N0} month chunks for {spans.Count:N0} stations (built in {clock.Elapsed.TotalSeconds:F2} s)");
-                var existing = LoadExisting(store, fresh.Keys);
-                foreach (var (key, old) in existing) Overlay(old, fresh[key]);
-                foreach (var (key, old) in existing) fresh[key] = old;
-                DeleteKeys(store, existing.Keys);
-                chunks = AppendChunks(store, fresh.Select(kv => (kv.Key, kv.Value)));
+                progress?.Report($"merging with the stored series of {spans.Count:N0} stations");
+                chunks = AppendChunks(store, StoreMerge.Merge(store, batch, prepareStation));
             }
             progress?.Report($"appended {chunks:N0} chunks at {clock.Elapsed.TotalSeconds:F2} s");
             UpsertStations(store, batch, spans);
@@ -73,12 +70,8 @@ public static class StoreWriter
                 return station.SelectMany(s => SeriesChunks(s.StationId, s.Variable, s));
             });
 
-    /// <summary>The batch as month chunks: values the batch observed (NaN elsewhere) and their QC flags.</summary>
-    private static Dictionary<ChunkKey, Chunk> BuildChunks(ImportBatch batch, Action<SeriesBuilder[]>? prepareStation) =>
-        Streamed(batch, prepareStation).ToDictionary(c => c.Item1, c => c.Item2);
-
     /// <summary>One series as month chunks holding at least one observed value.</summary>
-    private static List<(ChunkKey, Chunk)> SeriesChunks(string station, string variable, SeriesBuilder series)
+    internal static List<(ChunkKey, Chunk)> SeriesChunks(string station, string variable, SeriesBuilder series)
     {
         var list = new List<(ChunkKey, Chunk)>();
         var flags = series.DenseFlags();
@@ -99,16 +92,6 @@ public static class StoreWriter
         return list;
     }
 
-    private static void Overlay(Chunk target, Chunk fresh)
-    {
-        for (var i = 0; i < fresh.Values.Length; i++)
-        {
-            if (float.IsNaN(fresh.Values[i])) continue;
-            target.Values[i] = fresh.Values[i];
-            target.Flags[i] = fresh.Flags[i];
-        }
-    }
-
     /// <summary>Each station's first and last absolute hour over all its series in the batch.</summary>
     internal static Dictionary<string, (int First, int Last)> StationSpans(ImportBatch batch)
     {
@@ -121,26 +104,6 @@ public static class StoreWriter
                 : (s.FirstHour, s.LastHour);
         }
         return spans;
-    }
-
-    private static Dictionary<ChunkKey, Chunk> LoadExisting(AqStore store, IEnumerable<ChunkKey> keys)
-    {
-        var wanted = keys.ToHashSet();
-        var result = new Dictionary<ChunkKey, Chunk>();
-        if (wanted.Count == 0) return result;
-        store.Execute("CREATE OR REPLACE TEMP TABLE wanted(station_id VARCHAR, variable VARCHAR, start_hour INTEGER)");
-        using (var app = store.Connection.CreateAppender("wanted"))
-            foreach (var k in wanted) app.CreateRow().AppendValue(k.Station).AppendValue(k.Variable).AppendValue(k.StartHour).EndRow();
-        foreach (var (key, chunk) in StoreChunks.Query(store, "SELECT s.station_id, s.variable, s.start_hour, s.vals, s.flags FROM series s " +
-                                                              "JOIN wanted w USING (station_id, variable, start_hour)"))
-            result[key] = chunk;
-        return result;
-    }
-
-    private static void DeleteKeys(AqStore store, IEnumerable<ChunkKey> keys)
-    {
-        if (!keys.Any()) return;
-        store.Execute("DELETE FROM series WHERE (station_id, variable, start_hour) IN (SELECT station_id, variable, start_hour FROM wanted)");
     }
 
     /// <summary>Appends chunks as rows of <paramref name="table"/> (the series table's layout); returns how many.</summary>

@@ -13,28 +13,39 @@ internal static class LongImporter
     public static ImportBatch Read(IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var o = options.Long ?? throw new InputException("the long format needs a column mapping (station, time, value, variable columns; e.g. the epa preset)");
-        if ((o.Variable is null) == (o.VariableColumn is null))
+        var valueColumns = o.ValueColumn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (valueColumns.Length > 1)
+        {
+            // Several value columns: each column is named after the variable it holds (a wide row per station and hour).
+            if (o.Variable is not null || o.VariableColumn is not null)
+                throw new InputException($"--value-column {o.ValueColumn}: several value columns name their variables themselves; expected no --variable or --variable-column with them");
+            if (valueColumns.FirstOrDefault(c => !Variables.IsKnown(c)) is { } bad)
+                throw new InputException($"--value-column {o.ValueColumn}: '{bad}' is not a variable; with several value columns each must be named after one of {string.Join(", ", Variables.All)}");
+        }
+        else if ((o.Variable is null) == (o.VariableColumn is null))
             throw new InputException("the long format needs exactly one of a variable name (e.g. PM2.5) or a variable column");
         if (o.Variable is not null && !Variables.IsKnown(o.Variable))
             throw new InputException($"unknown variable '{o.Variable}'; expected one of {string.Join(", ", Variables.All)}");
         var offset = LongTimeParser.ParseZone(o.TimeZone);
         var entries = InputResolver.Resolve(paths, n => (n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) && !ImportContext.IsStationList(n), "long-table CSV");
         var stationsPath = ImportContext.LocateStations(options, entries, "sites.csv", "stations.csv");
-        var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : LongTimeParser.ZoneLabel(offset));
+        var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : offset.Label);
         var sites = stationsPath is null ? [] : LongSites.Read(stationsPath, o, batch.Notes);
         var ctx = new ImportContext(batch, entries.Count, progress);
         var raw = new InstrumentReconciler();
         // Rows write straight into per-instrument series, so files are read one after another (no merge step).
         var zones = new StationZones(batch);
-        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones)),
+        var emptyRows = new StrongBox<long>();
+        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones, emptyRows)),
             (e, rows) => ctx.FileDone(e, rows.Value), ct);
+        if (emptyRows.Value > 0) batch.Notes.Add($"{emptyRows.Value:N0} rows with every cell empty were skipped");
         raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
         batch.NoteRepeats(raw.IdenticalRepeats);
         ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
         return batch;
     }
 
-    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, int offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones)
+    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, LongZone offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones, StrongBox<long> emptyRows)
     {
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
@@ -54,7 +65,12 @@ internal static class LongImporter
             if (j != i) throw new InputException($"{e.Display}, line 1: columns {i + 1} and {j + 1} are both named '{name}' ({option}); expected it once, or name the one to read");
             return i;
         }
-        int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"), cv = Col(o.ValueColumn, "--value-column"),
+        var valueColumns = o.ValueColumn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var cvs = valueColumns.Select(c => Col(c, "--value-column")).ToArray();
+        var multi = cvs.Length > 1 ? new SeriesBuilder[cvs.Length] : null;
+        var factors = new double[cvs.Length];
+        if (multi is not null) for (var j = 0; j < cvs.Length; j++) factors[j] = o.UnitFactor(valueColumns[j]);
+        int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"),
             cvar = Col(o.VariableColumn, "--variable-column"), ci = Col(o.InstrumentColumn, "--instrument-column"), cz = Col(o.TimeZoneColumn, "--time-zone-column");
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var time = new LongTimeParser(o.TimeFormat, offset);
@@ -69,27 +85,39 @@ internal static class LongImporter
             var n = reader.LineNumber;
             fields.Split(line, delim);
             if (fields.Unterminated >= 0) throw ImportContext.Unterminated(e.Display, n, fields.Unterminated, header);
+            if (AllEmpty(fields, line)) { emptyRows.Value++; continue; }   // spreadsheet exports pad tables with ",,,," rows
             if (fields.Count != header.Length)
                 throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
             var st = keys[0].Get(fields, line, cs);
             var ins = ci >= 0 ? keys[1].Get(fields, line, ci) : "";
             var vr = cvar >= 0 ? keys[2].Get(fields, line, cvar) : o.Variable!;
             if (st.Length == 0) throw new InputException($"{e.Display}, line {n}, column {cs + 1} ({header[cs]}): empty; expected a station id");
-            if (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || !ReferenceEquals(vr, vKey) || series is null)
+            if (multi is not null && (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || series is null))
+            {
+                for (var j = 0; j < multi.Length; j++) multi[j] = raw.Get(st, valueColumns[j], ins);
+                (sKey, iKey, series) = (st, ins, multi[0]);
+            }
+            else if (multi is null && (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || !ReferenceEquals(vr, vKey) || series is null))
             {
                 if (!Variables.IsKnown(vr)) throw new InputException($"{e.Display}, line {n}, column {cvar + 1} ({header[Math.Max(cvar, 0)]}): unknown variable '{vr}'; expected one of {string.Join(", ", Variables.All)}");
                 series = raw.Get(st, vr, ins);
+                factors[0] = o.UnitFactor(vr);
                 (sKey, iKey, vKey) = (st, ins, vr);
             }
             if (cz >= 0) time = zones.Parser(keys[3].Get(fields, line, cz), st, o.TimeFormat, $"{e.Display}, line {n}, column {cz + 1} ({header[cz]})");
             var hour = time.Parse(fields[line, ctime], out var problem)
                 ?? throw new InputException($"{e.Display}, line {n}, column {ctime + 1} ({header[ctime]}): '{FastNumber.Show(fields[line, ctime])}' is {problem}");
-            var cell = fields[line, cv];
-            float x;
-            if (IsMissing(cell, missing)) x = float.NaN;
-            else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d, cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
-            else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
-            if (!series.TrySet(hour, x)) series.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
+            for (var j = 0; j < cvs.Length; j++)
+            {
+                var cv = cvs[j];
+                var target = multi is null ? series! : multi[j];
+                var cell = fields[line, cv];
+                float x;
+                if (IsMissing(cell, missing)) x = float.NaN;
+                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d * factors[j], cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
+                else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
+                if (!target.TrySet(hour, x)) target.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
+            }
             if (++rows % 250_000 == 0) ctx.Rows(rows, e);
         }
         return rows;
@@ -110,16 +138,23 @@ internal static class LongImporter
             if (_last is not null && ReferenceEquals(zone, _lastZone) && ReferenceEquals(station, _lastStation)) return _last;
             if (!_zones.TryGetValue(zone, out var z))
             {
-                int off;
+                LongZone off;
                 try { off = LongTimeParser.ParseZone(zone); }
                 catch (InputException ex) { throw new InputException($"{where}: {ex.Message}", ex); }
-                _zones[zone] = z = (new LongTimeParser(format, off), LongTimeParser.ZoneLabel(off));
+                _zones[zone] = z = (new LongTimeParser(format, off), off.Label);
             }
             if (!batch.StationTimeZones.TryAdd(station, z.Label) && batch.StationTimeZones[station] != z.Label && _mixed.Add(station))
                 batch.Notes.Add($"station {station} has rows in more than one time zone ({batch.StationTimeZones[station]}, {z.Label}); each row's time was converted with its own zone");
             (_lastZone, _lastStation, _last) = (zone, station, z.Parser);
             return z.Parser;
         }
+    }
+
+    private static bool AllEmpty(CsvFields fields, ReadOnlySpan<byte> line)
+    {
+        for (var k = 0; k < fields.Count; k++)
+            if (!fields[line, k].Trim((byte)' ').IsEmpty) return false;
+        return true;
     }
 
     private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] tokens)
