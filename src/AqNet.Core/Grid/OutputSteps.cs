@@ -47,10 +47,10 @@ public static class OutputSteps
     public static string ZoneLabel(int utcOffsetHours) => Import.LongTimeParser.ZoneLabel(utcOffsetHours);
 
     /// <summary>The whole-hour offset of a store's time_zone text ("UTC+08:00 (Beijing)"), or null when it has none
-    /// (e.g. zones given row by row).</summary>
+    /// (e.g. zones given row by row, or an IANA zone with summer time).</summary>
     public static int? ParseStoredZone(string timeZone)
     {
-        try { return Import.LongTimeParser.ParseZone(timeZone.Split(" (")[0]); }
+        try { return Import.LongTimeParser.ParseZone(timeZone.Split(" (")[0]) is { Iana: null } z ? z.OffsetHours : null; }
         catch (Data.InputException) { return null; }
     }
 }
