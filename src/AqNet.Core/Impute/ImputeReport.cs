@@ -53,8 +53,8 @@ public static class ImputeReport
             ["peak_working_set_gb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e9, 2),
         };
         var doc = new Dictionary<string, object?> { ["protocol"] = protocol, ["rows"] = r.Rows, ["runs"] = r.Runs };
-        Atomic(Path.Combine(dir, "results.json"), JsonSerializer.Serialize(doc, ResultsWriter.Json));
-        Atomic(Path.Combine(dir, "report.md"), Markdown(r, command));
+        Maps.AtomicFile.WriteAllBytes(Path.Combine(dir, "results.json"), Utf8.GetBytes(JsonSerializer.Serialize(doc, ResultsWriter.Json)), "results file");
+        Maps.AtomicFile.WriteAllBytes(Path.Combine(dir, "report.md"), Utf8.GetBytes(Markdown(r, command)), "report");
     }
 
     public static string Describe(ImputeTask t)
@@ -103,10 +103,5 @@ public static class ImputeReport
         return sb.ToString();
     }
 
-    private static void Atomic(string path, string text)
-    {
-        var tmp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        File.WriteAllText(tmp, text, new UTF8Encoding(false));
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static readonly UTF8Encoding Utf8 = new(false);
 }

@@ -26,8 +26,7 @@ internal static class StTrainer
         var (n, w) = (model.Options.Neighbours + 1, model.Options.Window);
         var batch = new StBatch(o.BatchSize, n, w, graph.C);
         var history = new List<(int, double, double, double)>();
-        Tensor[]? best = null;
-        var bestMae = double.PositiveInfinity;
+        using var best = new BestWeights(parameters);
         var bad = 0;
         for (var epoch = 1; epoch <= o.Epochs; epoch++)
         {
@@ -61,21 +60,11 @@ internal static class StTrainer
             var mae = validate();
             history.Add((epoch, sum / o.StepsPerEpoch, mae, clock.Elapsed.TotalSeconds));
             progress?.Report($"aqnet-st epoch {epoch}: loss {Fmt.F(sum / o.StepsPerEpoch, 4)}, validation MAE {Fmt.F(mae, 2)} µg/m³, {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
-            if (mae < bestMae || double.IsNaN(bestMae))
-            {
-                bestMae = mae;
-                bad = 0;
-                if (best is not null) foreach (var p in best) p.Dispose();
-                best = [.. parameters.Select(p => p.detach().clone())];
-            }
+            if (best.Offer(mae)) bad = 0;
             else if (o.Patience > 0 && ++bad >= o.Patience) { average?.Swap(); break; }
             average?.Swap();
         }
-        if (best is not null)
-        {
-            using (no_grad()) for (var i = 0; i < parameters.Length; i++) parameters[i].copy_(best[i]);
-            foreach (var p in best) p.Dispose();
-        }
+        best.Restore();
         model.eval();
         return history;
     }

@@ -30,8 +30,7 @@ internal static class NeuralKnnTrainer
         using var average = t.AverageDecay > 0 ? new WeightAverage(parameters, t.AverageDecay) : null;
         var rng = new Random(t.Seed);
         var history = new List<KnnEpoch>();
-        Tensor[]? best = null;
-        var bestLoss = double.PositiveInfinity;
+        using var best = new BestWeights(parameters);
         var bad = 0;
         for (var epoch = 1; epoch <= t.Epochs; epoch++)
         {
@@ -58,21 +57,11 @@ internal static class NeuralKnnTrainer
             var val = valHours.Length > 0 ? Validate(model, batches, valHours, ks, t.Loss) : sum / t.StepsPerEpoch;
             history.Add(new KnnEpoch(epoch, sum / t.StepsPerEpoch, val, clock.Elapsed.TotalSeconds));
             progress?.Report($"aqnet-knn epoch {epoch.ToString(Fmt.Inv)}: train {Fmt.F(sum / t.StepsPerEpoch, 4)}, val {Fmt.F(val, 4)} ({(t.Loss == KnnLoss.Mse ? "MSE" : "MAE")}, scaled), {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
-            if (val < bestLoss)
-            {
-                bestLoss = val;
-                bad = 0;
-                if (best is not null) foreach (var p in best) p.Dispose();
-                best = parameters.Select(p => p.detach().clone()).ToArray();
-            }
+            if (best.Offer(val)) bad = 0;
             else if (t.Patience > 0 && ++bad >= t.Patience) break;
             average?.Swap();
         }
-        if (best is not null)
-        {
-            using (no_grad()) for (var i = 0; i < parameters.Length; i++) parameters[i].copy_(best[i]);
-            foreach (var p in best) p.Dispose();
-        }
+        best.Restore();
         model.eval();
         return history;
     }
