@@ -45,7 +45,7 @@ public sealed record SpatialExperimentOptions
     /// <summary>Hours of each neighbour's input window (ending at the estimated hour).</summary>
     public int Window { get; init; } = 24;
     /// <summary>Neural kNN training: probability that a station is hidden from its neighbours at an hour of a batch
-    /// (UCI Beijing LOSO, session 3 with the WLS kriging base: MAE 11.63 with 0.2 against 11.69-11.72 without and 11.8 with 0.4; docs/results.md).</summary>
+    /// (chosen on UCI Beijing LOSO; the measured figures are in docs/results.md).</summary>
     public double NeighbourDropout { get; init; } = 0.2;
     /// <summary>A development run for choosing settings: the panel is cut before the test part it would have (its last
     /// <see cref="TestFraction"/>), and the usual split is applied to what is left, so the real test hours are never used (loaded, then cut off before anything sees them).</summary>
