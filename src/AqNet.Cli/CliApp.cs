@@ -21,6 +21,7 @@ public static class CliApp
         root.Add(ExperimentCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(ReanalyzeCommand.Create());
+        root.Add(FitCommand.Create());
         root.Add(FillCommand.Create());
         return root;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AqNet.Core.Data;
 using AqNet.Core.Fill;
 using AqNet.Torch.Jobs;
 
@@ -14,7 +13,7 @@ public static class FillCommand
         var from = new Option<string?>("--from") { Description = "First hour, UTC (default: the stations' first hour)." };
         var to = new Option<string?>("--to") { Description = "Last hour, UTC, inclusive (default: the stations' last hour)." };
         var stations = new Option<string?>("--stations") { Description = "Station ids separated by commas (default: every station with data)." };
-        var model = new Option<string?>("--model") { Description = "A trained reanalysis model folder (not available in this version, which fills linearly in time up to 6 h, else by kriging)." };
+        var model = new Option<string?>("--model") { Description = "A model folder written by `aqnet fit` (aqnet-st, calibrated 90% intervals). Without it: linear in time up to 6 h, else kriging." };
         var institution = new Option<string?>("--institution") { Description = "Who produces the file (its institution attribute; default: the data's publishers and AqNet)." };
         var cmd = new Command("fill", "The gap-filled record: every station at every hour, observed values unchanged, gaps filled with a 90% interval and a flag.")
         {
@@ -22,8 +21,6 @@ public static class FillCommand
         };
         cmd.SetAction((r, ct) =>
         {
-            if (r.GetValue(model) is { } dir)
-                throw new InputException($"--model '{dir}': filling with a trained model is not available in this version; leave --model out to fill linearly in time and by kriging");
             var o = new FillOptions
             {
                 StorePath = r.GetValue(store)!, OutPath = r.GetValue(output)!, Stations = ExperimentCommand.SplitList(r.GetValue(stations)),
@@ -31,7 +28,7 @@ public static class FillCommand
                 ToUtc = r.GetValue(to) is { } t ? ReanalyzeOptions.ParseUtc(t, "--to") : null,
                 Institution = r.GetValue(institution), CommandLine = CliRun.CommandLine(r),
             };
-            r.InvocationConfiguration.Output.Write(FillJob.Run(o, new LinearThenKrigingFiller(), CliRun.Progress(r), ct));
+            r.InvocationConfiguration.Output.Write(ModelFill.Run(o, r.GetValue(model), CliRun.Progress(r), ct));
             return Task.FromResult(0);
         });
         return cmd;

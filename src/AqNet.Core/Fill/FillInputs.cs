@@ -22,7 +22,7 @@ internal sealed class FillInputs
             for (var s = 0; s < S; s++)
             {
                 var p = panel.Index(t, s, V);
-                Usable[t * S + s] = panel.Mask[p] && panel.Flags[p] == 0;
+                Usable[t * S + s] = panel.Mask[p] && !Quality.QcFlagBits.IsQualityFlagged(panel.Flags[p]);
                 Values[t * S + s] = Usable[t * S + s] ? panel.Values[p] : float.NaN;
             }
         _prev = new int[T * S];

@@ -26,9 +26,6 @@ public enum FilledFormat { NetCdf, Zarr, Parquet }
 /// Parquet), to the store's filled table, and summarised in a markdown report beside the file.</summary>
 public static class FillJob
 {
-    /// <summary>Hours loaded on each side of the period, so a short gap across its edge is still interpolated in time.</summary>
-    private const int ContextHours = LinearThenKrigingFiller.MaxLinearGapHours + 1;
-
     public static FilledFormat FormatOf(string path) => path.TrimEnd('/', '\\').EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
         ? FilledFormat.Parquet
         : OutputFormats.Of(path) == OutputFormat.Zarr ? FilledFormat.Zarr : FilledFormat.NetCdf;
@@ -56,21 +53,22 @@ public static class FillJob
             var (from, to) = (o.FromUtc ?? first, o.ToUtc ?? last);
             if (from < first || to > last)
                 throw new InputException($"--from {Fmt.Utc(from)} --to {Fmt.Utc(to)} is outside the stations' data in the store, {Fmt.Utc(first)} .. {Fmt.Utc(last)}");
-            var (start, end) = (Max(first, from.AddHours(-ContextHours)), Min(last, to.AddHours(ContextHours)));
+            // Context hours on each side of the period, so a gap across its edge is still filled from both sides.
+            var (start, end) = (Max(first, from.AddHours(-filler.ContextHours)), Min(last, to.AddHours(filler.ContextHours)));
+            var zones = chosen.Select(s => OutputSteps.ParseStoredZone(s.TimeZone)).Distinct().ToList();
+            offset = zones.Count == 1 ? zones[0] : null;
             var inputs = WithNeighbours(chosen.Select(s => s.Station).ToList(), all.Values.Select(s => s.Station).ToList());
             var panel = PanelLoader.Load(store, inputs, [Variables.Pm25], start, end);
             var fromIndex = (int)(from - start).TotalHours;
             progress?.Report($"filling {chosen.Count} stations × {(int)(to - from).TotalHours + 1} hours ({Fmt.Utc(from)} .. {Fmt.Utc(to)})" +
                              (inputs.Count > chosen.Count ? $", with {inputs.Count - chosen.Count} neighbouring stations as inputs" : ""));
-            r = filler.Fill(panel, fromIndex, fromIndex + (int)(to - from).TotalHours + 1, progress, ct).Select(ids);
+            r = filler.Fill(panel, fromIndex, fromIndex + (int)(to - from).TotalHours + 1, offset ?? zones.FirstOrDefault(z => z is not null) ?? 0, progress, ct).Select(ids);
             var sources = DataSources.Combined(chosen.Select(s => s.Source));
             info = new ProductInfo($"AqNet gap-filled PM2.5 station record ({chosen.Count} stations, hourly)",
                 o.Institution ?? $"{sources.Institution} (observations); AqNet (gap filling)",
                 $"hourly PM2.5 of {sources.Names}; {filler.Method}",
                 $"{CfMetadata.Iso(DateTime.UtcNow)} {o.CommandLine ?? "aqnet fill --store " + o.StorePath + " --out " + o.OutPath}",
                 sources.References, $"derived from observations under: {sources.License}");
-            var zones = chosen.Select(s => OutputSteps.ParseStoredZone(s.TimeZone)).Distinct().ToList();
-            offset = zones.Count == 1 ? zones[0] : null;
         }
         ct.ThrowIfCancellationRequested();
         switch (format)

@@ -77,5 +77,9 @@ public interface IStationFiller
     /// <summary>One line for the files' source attribute.</summary>
     string Method { get; }
 
-    FilledRecord Fill(Panel panel, int fromHour, int toHour, IProgress<string>? progress, CancellationToken ct);
+    /// <summary>Hours of context the filler wants loaded on each side of the output range.</summary>
+    int ContextHours { get; }
+
+    /// <param name="utcOffsetHours">The network's local time (UTC + hours), for fillers that read the time of day.</param>
+    FilledRecord Fill(Panel panel, int fromHour, int toHour, int utcOffsetHours, IProgress<string>? progress, CancellationToken ct);
 }

@@ -23,7 +23,9 @@ public sealed class LinearThenKrigingFiller : IStationFiller
         $"LinearThenKriging: observed values unchanged; gaps up to {MaxLinearGapHours} h linear in time, longer gaps ordinary kriging " +
         $"from the other stations at the same hour (linear in time where none was observed); {Fmt.D(100 * Coverage)}% intervals from empirical relative residuals";
 
-    public FilledRecord Fill(Panel panel, int fromHour, int toHour, IProgress<string>? progress, CancellationToken ct)
+    public int ContextHours => MaxLinearGapHours + 1;
+
+    public FilledRecord Fill(Panel panel, int fromHour, int toHour, int utcOffsetHours, IProgress<string>? progress, CancellationToken ct)
     {
         if (fromHour < 0 || toHour > panel.Hours || fromHour >= toHour)
             throw new ArgumentOutOfRangeException(nameof(fromHour), $"hours [{fromHour}, {toHour}) must be a non-empty range inside the panel's [0, {panel.Hours})");
@@ -49,7 +51,7 @@ public sealed class LinearThenKrigingFiller : IStationFiller
                 if (panel.Mask[p])
                 {
                     r.Value[o] = r.Lower[o] = r.Upper[o] = panel.Values[p];
-                    r.Flag[o] = panel.Flags[p] == 0 ? FillFlag.Observed : FillFlag.ObservedFlagged;
+                    r.Flag[o] = Quality.QcFlagBits.IsQualityFlagged(panel.Flags[p]) ? FillFlag.ObservedFlagged : FillFlag.Observed;
                     continue;
                 }
                 var (est, cal) = Estimate(data, kriging, s, t, linear, longGap, krig);

@@ -51,6 +51,26 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
 
     public ImputeEstimates Estimate(ImputeView view, bool[] where, CancellationToken ct) => Estimate(view, where, GraphFor(view, where, ct), ct);
 
+    /// <summary>The trained network (null before Fit or Restore).</summary>
+    internal StModel? Network => _model;
+    /// <summary>The scaler of PM2.5, µg/m³.</summary>
+    public (float Mean, float Std) Scaler => (_mean, _std);
+
+    /// <summary>A saved model: the scaler, and the weights read by <paramref name="load"/> into a fresh network.</summary>
+    internal void Restore(float mean, float std, Action<StModel> load)
+    {
+        TorchRuntime.EnsureLoaded();
+        (_mean, _std) = (mean, std);
+        _model?.Dispose();
+        _model = new StModel(options);
+        load(_model);
+        _model.eval();
+    }
+
+    /// <summary>Fits only the classical base (the kriging variogram) on the task's input, for a restored model that
+    /// estimates on data of its own.</summary>
+    public void FitBase(ImputeTask task, ImputeFold fold, CancellationToken ct) => _kriging.Fit(task, fold, null, ct);
+
     /// <summary>The view's graph, with kriging at every hour of the stations that have cells to estimate.</summary>
     private StGraph GraphFor(ImputeView view, bool[] where, CancellationToken ct)
     {

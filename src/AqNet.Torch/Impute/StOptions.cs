@@ -51,6 +51,7 @@ public sealed record StTrainOptions
     /// <summary>At most this many validation points are scored per epoch (evenly spaced).</summary>
     public int MaxValidationPoints { get; init; } = 20_000;
     /// <summary>Called with every training batch (tests assert that evaluation points never appear).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Action<StBatchInfo>? OnBatch { get; init; }
 
     public StTrainOptions ForQuick() => this with { Epochs = Math.Min(Epochs, 3), StepsPerEpoch = Math.Min(StepsPerEpoch, 40) };
