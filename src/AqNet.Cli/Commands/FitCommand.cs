@@ -31,7 +31,7 @@ public static class FitCommand
                 StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!,
                 FromUtc = r.GetValue(from) is { } f ? ReanalyzeOptions.ParseUtc(f, "--from") : null,
                 ToUtc = r.GetValue(to) is { } t ? ReanalyzeOptions.ParseUtc(t, "--to") : null,
-                Train = r.GetValue(quick) ? train.ForQuick() : train,
+                Train = r.GetValue(quick) ? train.ForQuick() : train, Quick = r.GetValue(quick),
                 Evaluation = r.GetValue(evaluation), Command = CliRun.CommandLine(r),
             };
             r.InvocationConfiguration.Output.Write(FitJob.Run(o, CliRun.Progress(r), ct));

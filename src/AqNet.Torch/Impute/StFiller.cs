@@ -44,7 +44,8 @@ public sealed class StFiller(StImputer model, StModelInfo info) : IStationFiller
                     var i = t * S + s;
                     if (!where[i] || !float.IsFinite(e.Median[i])) continue;
                     var o = r.Index(t - fromHour, s);
-                    (r.Value[o], r.Lower[o], r.Upper[o]) = (e.Median[i], e.Lower[i], e.Upper[i]);
+                    // Concentrations are never negative: the interval is cut at 0 like the estimate.
+                    (r.Value[o], r.Lower[o], r.Upper[o]) = (Math.Max(0, e.Median[i]), Math.Max(0, e.Lower[i]), Math.Max(0, e.Upper[i]));
                 }
         }
         return r with { Method = Method, MeasuredCoverage = info.MeasuredCoverage };

@@ -11,6 +11,8 @@ public sealed record StModelInfo
     public string FormatVersion { get; init; } = Format;
     public required StOptions Options { get; init; }
     public required StTrainOptions Train { get; init; }
+    /// <summary>Trained with `--quick`'s short schedule: a first look, not a model to publish from.</summary>
+    public bool Quick { get; init; }
     public required float Mean { get; init; }
     public required float Std { get; init; }
     /// <summary>Calibration of the 90% interval fitted on all validation points.</summary>

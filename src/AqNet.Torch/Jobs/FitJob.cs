@@ -18,6 +18,7 @@ public sealed record FitOptions
     public StTrainOptions Train { get; init; } = new();
     /// <summary>An `experiment impute` results.json that measured this kind of model; copied into the model folder.</summary>
     public string? Evaluation { get; init; }
+    public bool Quick { get; init; }
     public string? Command { get; init; }
 }
 
@@ -57,7 +58,7 @@ public static class FitJob
         var calibration = IntervalCalibration.Fit(e, task.Truth, val.Eval);
         var info = new StModelInfo
         {
-            Options = o.Model, Train = o.Train, Mean = model.Scaler.Mean, Std = model.Scaler.Std, Calibration = calibration,
+            Options = o.Model, Train = o.Train, Quick = o.Quick, Mean = model.Scaler.Mean, Std = model.Scaler.Std, Calibration = calibration,
             MeasuredCoverage = coverage, MeasuredWidth = width,
             ValidationMae = Mae(e, task.Truth, val.Eval), HybridValidationMae = Mae(h, task.Truth, val.Eval),
             ValidationPoints = val.Eval.LongCount(b => b),
