@@ -70,6 +70,22 @@ public sealed class FitCliTests : IDisposable
         Assert.Equal(30 + Hours / 50, flags.Count(f => f == 1));
         Assert.Contains("; aqnet-st reanalysis model", r.Header.GlobalAttribute("source")!.AsText);
         Assert.NotNull(r.Header.Variable("pm25_upper").Attribute("measured_coverage"));
+
+        // The same model on a grid: places without a station, both sides in time, the calibrated interval.
+        var grid = _fx.Path_("grid.nc");
+        (exit, _, err) = CliApp.Run("reanalyze", "--model", model, "--store", store, "--bbox", "116.1,39.8,116.5,40.2", "--resolution", "0.1",
+            "--from", "2013-03-10", "--to", "2013-03-10T05", "--out", grid);
+        Assert.True(exit == 0, err);
+        using var g = NetCdfReader.Open(grid);
+        var pm = g.ReadFloats("pm25");
+        var (lo, hi) = (g.ReadFloats("pm25_lower"), g.ReadFloats("pm25_upper"));
+        Assert.Equal(6 * 4 * 4, pm.Length);
+        for (var i = 0; i < pm.Length; i++)
+            Assert.True(pm[i] >= 0 && lo[i] >= 0 && lo[i] <= pm[i] && pm[i] <= hi[i], $"cell {i}: {lo[i]} {pm[i]} {hi[i]}");
+        Assert.Equal("pm25_lower pm25_upper distance_to_nearest_station far_from_stations", g.Header.Variable("pm25").Attribute("ancillary_variables")!.AsText);
+        Assert.NotNull(g.Header.Variable("pm25_upper").Attribute("measured_coverage"));
+        Assert.Contains("aqnet-st", g.Header.GlobalAttribute("source")!.AsText);
+        Assert.Contains("--quick", g.Header.GlobalAttribute("source")!.AsText);
     }
 
     [Fact]

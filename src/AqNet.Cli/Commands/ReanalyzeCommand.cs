@@ -8,7 +8,7 @@ public static class ReanalyzeCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "A trained neural kNN model folder (DIR/model of `aqnet experiment spatial`).", Required = true };
+        var model = new Option<string>("--model") { Description = "A model folder: the production aqnet-st model of `aqnet fit` (both sides in time, a calibrated 90% interval), or the neural kNN of `aqnet experiment spatial` (DIR/model).", Required = true };
         var store = StoreOptions.Store("The store the model was trained on (checked by fingerprint).");
         var bbox = new Option<string>("--bbox") { Description = "LON0,LAT0,LON1,LAT1 in degrees, e.g. 115.9,39.6,116.9,40.5.", Required = true };
         var resolution = new Option<double>("--resolution") { Description = "Cell size in degrees, e.g. 0.02.", Required = true };

@@ -2,7 +2,6 @@ using AqNet.Core.Data;
 using AqNet.Core.Grid;
 using AqNet.Core.NetCdf;
 using AqNet.Core.Spatial;
-using AqNet.Torch.Spatial;
 
 namespace AqNet.Torch.Jobs;
 
@@ -15,7 +14,7 @@ internal sealed record GridPlan(GridSpec Grid, IReadOnlyList<OutputStep> Steps, 
 /// neighbour geometry of a tile is prepared once and its memory stays within the tile budget. Estimates are clamped at
 /// 0 µg/m³. Each piece goes straight to the writer; kept for the whole grid are only the period sums, the far mask, a
 /// bounded sample of values for the colour scale and the mapped steps (spilled to a temp file).</summary>
-internal sealed class GridTiles(GridPlan plan, NeuralKnnEstimator est, Panel panel, int first, IReadOnlyList<int>? ks,
+internal sealed class GridTiles(GridPlan plan, IGridModel est, Panel panel, int first,
     DatasetWriter writer, SliceSpill? maps, SummaryReport report)
 {
     private const int SampleTarget = 200_000; // values kept for the colour scale's percentile
@@ -64,49 +63,41 @@ internal sealed class GridTiles(GridPlan plan, NeuralKnnEstimator est, Panel pan
     private void Tile(GeoPoint[] points, int c0, CancellationToken ct)
     {
         var n = points.Length;
-        var hz = Math.Max(0, est.Options.Horizons.ToList().IndexOf(0)); // the nowcast output (0 h) when the model has one
-        var mean = new float[24 * n];
-        var spread = new float[24 * n];
-        var day = new float[n];
-        var daySpread = new float[n];
+        var names = est.StepVariables.Select(v => v.Name).ToArray();
+        var days = names.Select(_ => new float[n]).ToArray();
         var stepOf = plan.Daily ? plan.Steps.Select((s, i) => (s.FirstHour, i)).ToDictionary(x => x.FirstHour, x => x.i) : null;
         var annual = new AnnualAccumulator(n);
         int? year = null;
         foreach (var b in plan.Blocks)
         {
             ct.ThrowIfCancellationRequested();
-            var e = est.Estimate(panel, points, first + b.FirstHour, first + b.FirstHour + b.Hours, ks);
-            for (var h = 0; h < b.Hours; h++)
-                for (var p = 0; p < n; p++)
-                {
-                    var m = e.Mean[e.Index(h, p, hz)];
-                    mean[h * n + p] = float.IsNaN(m) ? float.NaN : Math.Max(0, m); // never negative
-                    spread[h * n + p] = e.Spread[e.Index(h, p, hz)];
-                }
+            var e = est.Estimate(panel, points, first + b.FirstHour, first + b.FirstHour + b.Hours, ct);   // [variable][hour, point]
             if (!plan.Daily)
                 for (var h = 0; h < b.Hours; h++)
-                    Step(b.FirstHour + h, c0, mean.AsSpan(h * n, n), spread.AsSpan(h * n, n));
+                    Step(b.FirstHour + h, c0, names, [.. e.Select(a => a.AsMemory(h * n, n))]);
             else if (stepOf!.TryGetValue(b.FirstHour, out var s))
             {
                 var min = b.Partial ? 1 : AirQualityLimits.MinHoursPerDay;
-                AnnualAccumulator.DailyMean(mean, b.Hours, min, day);
-                AnnualAccumulator.DailyMean(spread, b.Hours, min, daySpread);
-                Step(s, c0, day, daySpread);
+                for (var k = 0; k < names.Length; k++) AnnualAccumulator.DailyMean(e[k], b.Hours, min, days[k]);
+                Step(s, c0, names, [.. days.Select(d => d.AsMemory())]);
             }
             if (b.Hours < 24) continue; // summaries count complete local days only
             if (year is { } y && y != b.LocalDate!.Value.Year) Summary(annual, y, c0);
             year = b.LocalDate!.Value.Year;
-            AnnualAccumulator.DailyMean(mean, 24, AirQualityLimits.MinHoursPerDay, day);
+            var day = new float[n];
+            AnnualAccumulator.DailyMean(e[0], 24, AirQualityLimits.MinHoursPerDay, day);
             annual.AddDay(day);
         }
         if (year is { } last) Summary(annual, last, c0);
     }
 
-    private void Step(int step, int c0, ReadOnlySpan<float> values, ReadOnlySpan<float> spread)
+    /// <summary>One output step of a tile: each step variable (the first is pm25) to the writer; pm25 also to the period
+    /// sums, the colour-scale sample and the maps.</summary>
+    private void Step(int step, int c0, string[] names, ReadOnlyMemory<float>[] data)
     {
         var at = (long)step * plan.Grid.CellCount + c0;
-        writer.Write(ReanalysisSchema.Pm25, at, values);
-        writer.Write("pm25_uncertainty", at, spread);
+        for (var k = 0; k < names.Length; k++) writer.Write(names[k], at, data[k].Span);
+        var values = data[0].Span;
         for (var p = 0; p < values.Length; p++)
         {
             if (float.IsNaN(values[p])) continue;

@@ -15,9 +15,9 @@ internal sealed record GridStation(Station Station, bool Used, int Cell);
 /// same scale, cells far from stations greyed.</summary>
 internal static class ReanalysisMaps
 {
-    public static List<GridStation> StationsOnGrid(AqStore store, NeuralKnnEstimator est, GridSpec g)
+    public static List<GridStation> StationsOnGrid(AqStore store, IReadOnlyList<Station> modelStations, GridSpec g)
     {
-        var used = est.Stations.Select(s => s.Id).ToHashSet();
+        var used = modelStations.Select(s => s.Id).ToHashSet();
         var list = new List<GridStation>();
         foreach (var s in StoreReader.Stations(store).Where(x => x.FirstHour is not null).Select(x => x.Station))
         {
@@ -31,12 +31,11 @@ internal static class ReanalysisMaps
     }
 
     public static void Write(ReanalyzeOptions o, GridPlan plan, GridTiles tiles, SliceSpill spill, AqStore store,
-        NeuralKnnEstimator est, List<GridStation> stations, IProgress<string>? progress)
+        int offset, List<GridStation> stations, IProgress<string>? progress)
     {
         var g = o.Grid;
         var lats = Enumerable.Range(0, g.NLat).Select(j => Math.Min(g.LatCentre(j), 90)).ToArray();
         var lons = Enumerable.Range(0, g.NLon).Select(i => Math.Min(g.LonCentre(i), 180)).ToArray();
-        var offset = est.Options.UtcOffsetHours;
         var zone = OutputSteps.ZoneLabel(offset);
         var obs = stations.Count == 0 ? null : PanelLoader.Load(store, [.. stations.Select(s => s.Station.Id)], [Variables.Pm25], o.FromUtc, o.ToUtc);
         var stepValues = plan.Steps.Select(s => Observed(obs, s)).ToArray(); // [step][station]

@@ -21,7 +21,7 @@ public static class ReanalyzeJob
         var hours = (int)(o.ToUtc - o.FromUtc).TotalHours + 1;
         var budget = GridBudget.Estimate(o.Grid, o.Daily ? hours / 24 + 2 : hours, 2, o.Daily ? hours / (24 * 365) + 2 : 0);
         budget.Check(o.MaxOutputBytes, MachineMemory.AvailableBytes());
-        if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained neural kNN model (DIR/model of `aqnet experiment spatial`)");
+        if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained model (a folder of `aqnet fit`, or DIR/model of `aqnet experiment spatial`)");
         CheckWritable(o.OutPath);
         StaleTemporaries.Remove(o.OutPath.TrimEnd('/', '\\'));   // a temporary of a run killed before its rename
         if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the output
@@ -29,25 +29,26 @@ public static class ReanalyzeJob
 
         TorchRuntime.EnsureLoaded();
         using var store = AqStore.OpenRead(o.StorePath);
-        using var est = NeuralKnnEstimator.Load(o.ModelDir, store);
+        using var est = GridModels.Open(o.ModelDir, store, o.Ks);
+        progress?.Report($"model: {est.Describe}");
         var (panel, first) = LoadPanel(store, est, o);
         var outside = HullCheck.OutsideHullKm(o.Grid, est.Stations);
         if (outside > 0)
             progress?.Report($"warning: the bbox reaches {Fmt.F(outside, 1)} km outside the hull of the {est.Stations.Count} stations; estimates there extrapolate (far_from_stations marks them)");
         var plan = Plan(o, est, hours);
         var layout = Layout(o, est, store, plan);
-        var stations = ReanalysisMaps.StationsOnGrid(store, est, o.Grid);
+        var stations = ReanalysisMaps.StationsOnGrid(store, est.Stations, o.Grid);
         var report = new SummaryReport([.. stations.Select(s => new StationCell(s.Station.Id, s.Used, s.Cell))]);
         GridTiles tiles;
         using (var spill = o.PngDir is null ? null : new SliceSpill(o.PngDir, o.Grid.CellCount, plan.MappedSteps.Length))
         {
             using (var writer = DatasetWriter.For(o.OutPath, ReanalysisSchema.Build(layout)))
             {
-                tiles = new GridTiles(plan, est, panel, first, o.Ks, writer, spill, report);
+                tiles = new GridTiles(plan, est, panel, first, writer, spill, report);
                 tiles.Run(progress, ct);
                 writer.Complete();
             }
-            if (spill is not null) ReanalysisMaps.Write(o, plan, tiles, spill, store, est, stations, progress);
+            if (spill is not null) ReanalysisMaps.Write(o, plan, tiles, spill, store, est.UtcOffsetHours, stations, progress);
         }
         var reportPath = ReportPath(o.OutPath);
         SummaryReport.WriteFile(reportPath, report.Markdown($"PM2.5 reanalysis summary: {Path.GetFileName(o.OutPath.TrimEnd('/'))}", Notes(o, plan, est)));
@@ -64,16 +65,16 @@ public static class ReanalyzeJob
         return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".summary.md");
     }
 
-    private static GridPlan Plan(ReanalyzeOptions o, NeuralKnnEstimator est, int hours)
+    private static GridPlan Plan(ReanalyzeOptions o, IGridModel est, int hours)
     {
-        var offset = est.Options.UtcOffsetHours;
+        var offset = est.UtcOffsetHours;
         var blocks = OutputSteps.LocalDays(o.FromUtc, hours, offset, PartialDays.Keep);
         var steps = o.Daily ? OutputSteps.LocalDays(o.FromUtc, hours, offset, o.PartialDays) : OutputSteps.Hourly(o.FromUtc, hours);
         if (steps.Count == 0)
             throw new InputException($"--daily: {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)} holds no complete local day ({OutputSteps.ZoneLabel(offset)}); widen --from/--to or add --partial-days keep");
         int[] years = o.Daily ? [.. steps.Where(s => !s.Partial).Select(s => s.LocalDate!.Value.Year).Distinct()] : [];
         var far = o.FarKm ?? GridDistances.DefaultFarThreshold(est.Stations).Km;
-        var perCell = TileBytesPerCell(est.Options);
+        var perCell = est.TileBytesPerCell;
         var mapped = steps.Count <= 48 || o.Daily
             ? Enumerable.Range(0, steps.Count).ToArray()
             : [.. Enumerable.Range(0, steps.Count).Where(i => steps[i].TimeUtc.AddHours(offset).Hour == 12)]; // local noon
@@ -91,16 +92,14 @@ public static class ReanalyzeJob
         return 2 * kernel + k * (4 * g + 4 * hs + 8) + 24L * 8 * (o.Horizons.Length + 1) + 32;
     }
 
-    private static ReanalysisLayout Layout(ReanalyzeOptions o, NeuralKnnEstimator est, AqStore store, GridPlan plan)
+    private static ReanalysisLayout Layout(ReanalyzeOptions o, IGridModel est, AqStore store, GridPlan plan)
     {
         var ids = est.Stations.Select(s => s.Id).ToHashSet();
         var sources = DataSources.Combined(StoreReader.Stations(store).Where(s => ids.Contains(s.Station.Id)).Select(s => s.Source));
-        var ks = string.Join(",", o.Ks ?? est.Options.Ks);
         var info = new ProductInfo(
             $"AqNet PM2.5 reanalysis ({(o.Daily ? "daily means over local days" : "hourly")})",
             o.Institution ?? $"{sources.Institution} (observations); AqNet (reanalysis)",
-            $"AqNet neural kNN (AQ-Net, Kheder et al. 2025) from {est.Stations.Count} stations of {sources.Names}; " +
-            $"pm25_uncertainty = spread of the estimates over k = {ks} (not a calibrated interval)",
+            est.Source(sources.Names),
             $"{CfMetadata.Iso(DateTime.UtcNow)} {o.CommandLine ?? o.RebuiltCommandLine()}",
             $"{sources.References}; Kheder et al. (2025), Deep Spatio-Temporal Neural Network for Air Quality Reanalysis, SCIA 2025",
             $"derived from observations under: {sources.License}");
@@ -110,15 +109,15 @@ public static class ReanalyzeJob
         var rule = o.FarKm is null ? GridDistances.DefaultFarThreshold(est.Stations).Rule : "threshold given with --far-km";
         return new ReanalysisLayout
         {
-            Grid = g, Steps = plan.Steps, Daily = o.Daily, UtcOffsetHours = est.Options.UtcOffsetHours,
-            StepVariables = [GridVariable.Pm25(), GridVariable.Pm25Uncertainty()], SummaryYears = plan.Years,
+            Grid = g, Steps = plan.Steps, Daily = o.Daily, UtcOffsetHours = est.UtcOffsetHours,
+            StepVariables = est.StepVariables, SummaryYears = plan.Years,
             FarThresholdKm = plan.FarKm, FarRule = rule, Globals = globals, ChunkRows = plan.TileRows,
         };
     }
 
-    private static IEnumerable<string> Notes(ReanalyzeOptions o, GridPlan plan, NeuralKnnEstimator est)
+    private static IEnumerable<string> Notes(ReanalyzeOptions o, GridPlan plan, IGridModel est)
     {
-        var zone = OutputSteps.ZoneLabel(est.Options.UtcOffsetHours);
+        var zone = OutputSteps.ZoneLabel(est.UtcOffsetHours);
         yield return $"Grid {o.Grid}; period {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)} (hours labelled by their end, UTC).";
         yield return $"Daily means are over local days ({zone}, the hours labelled 01:00 … 24:00 local) and need at least {AirQualityLimits.MinHoursPerDay} hourly estimates; " +
                      $"only complete local days enter the yearly figures ({plan.Blocks.Count(b => b.Hours == 24)} in the period).";
@@ -126,17 +125,19 @@ public static class ReanalyzeJob
         yield return $"Cells farther than {Fmt.F(plan.FarKm, 1)} km from the nearest of the model's {est.Stations.Count} stations are flagged far_from_stations; their estimates extrapolate.";
     }
 
-    /// <summary>The model's stations and variables from W − 1 hours before --from (the first window) to --to.</summary>
-    private static (Panel Panel, int FirstIndex) LoadPanel(AqStore store, NeuralKnnEstimator est, ReanalyzeOptions o)
+    /// <summary>The model's stations and variables from the hours its windows read before --from to those after --to.</summary>
+    private static (Panel Panel, int FirstIndex) LoadPanel(AqStore store, IGridModel est, ReanalyzeOptions o)
     {
         var spans = StoreReader.Stations(store).Where(s => est.Stations.Any(v => v.Id == s.Station.Id) && s.FirstHour is not null).ToList();
         var storeFirst = HourAxis.ToUtc(spans.Min(s => s.FirstHour!.Value));
         var storeLast = HourAxis.ToUtc(spans.Max(s => s.LastHour!.Value));
         if (o.FromUtc < storeFirst || o.ToUtc > storeLast)
             throw new InputException($"--from {Fmt.Utc(o.FromUtc)} --to {Fmt.Utc(o.ToUtc)} is outside the store's data for the model's stations, {Fmt.Utc(storeFirst)} .. {Fmt.Utc(storeLast)}");
-        var start = o.FromUtc.AddHours(-(est.Options.Window - 1));
+        var start = o.FromUtc.AddHours(-est.HoursBefore);
         if (start < storeFirst) start = storeFirst;
-        var panel = PanelLoader.Load(store, [.. est.Stations.Select(s => s.Id)], est.Options.Variables, start, o.ToUtc);
+        var end = o.ToUtc.AddHours(est.HoursAfter);
+        if (end > storeLast) end = storeLast;
+        var panel = PanelLoader.Load(store, [.. est.Stations.Select(s => s.Id)], est.Variables, start, end);
         return (panel, (int)(o.FromUtc - start).TotalHours);
     }
 

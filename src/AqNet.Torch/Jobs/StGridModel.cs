@@ -1,0 +1,89 @@
+using AqNet.Core.Data;
+using AqNet.Core.Impute;
+using AqNet.Core.NetCdf;
+using AqNet.Core.Spatial;
+using AqNet.Torch.Impute;
+
+namespace AqNet.Torch.Jobs;
+
+/// <summary>The production aqnet-st model (`aqnet fit`) on a grid: each cell is a place without a station (virtual
+/// sensing) that reads the windows of its nearest stations on both sides of every hour; the 90% interval is the one
+/// calibrated when the model was fitted, and its coverage measured then travels into the file.</summary>
+internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyList<Station> stations) : IGridModel
+{
+    public static StGridModel Open(string dir, Core.Store.AqStore store)
+    {
+        var (model, info) = StCheckpoint.Load(StCheckpoint.PathIn(dir));
+        var ids = info.Stations.ToHashSet();
+        var located = Core.Store.StoreReader.Stations(store).Select(s => s.Station).Where(s => ids.Contains(s.Id) && s.HasCoordinates).ToList();
+        if (located.Count < 2)
+        {
+            model.Dispose();
+            throw new InputException($"--model '{dir}': {located.Count} of the model's {ids.Count} stations are located stations of the store; expected at least 2 (was the model fitted on this store?)");
+        }
+        return new StGridModel(model, info, located);
+    }
+
+    public IReadOnlyList<Station> Stations => stations;
+    public IReadOnlyList<string> Variables { get; } = [Core.Data.Variables.Pm25];
+    public int UtcOffsetHours => info.UtcOffsetHours;
+    public int HoursBefore => info.Options.Window;
+    public int HoursAfter => info.Options.Window;
+    /// <summary>A cell is a node of the window graph: its window of inputs and features, [W, C] floats, plus the
+    /// estimate accumulators and the three outputs per hour of a local day.</summary>
+    public long TileBytesPerCell => 4L * info.Options.Window * 64 + 3 * 8 * 24 * 3 + 64;
+    public IReadOnlyList<GridVariable> StepVariables =>
+    [
+        GridVariable.Pm25(),
+        GridVariable.Pm25Bound(false, IntervalCalibration.Level, info.MeasuredCoverage),
+        GridVariable.Pm25Bound(true, IntervalCalibration.Level, info.MeasuredCoverage),
+    ];
+    public string Describe => $"aqnet-st of {stations.Count} stations{(info.Quick ? " (a --quick model)" : "")}";
+
+    public string Source(string stationNames) =>
+        $"AqNet reanalysis model aqnet-st (both sides in time, the {info.Options.Neighbours} nearest stations' windows) from {stations.Count} stations of {stationNames}; " +
+        $"pm25_lower/pm25_upper: the {Fmt.D(100 * IntervalCalibration.Level)}% interval calibrated on validation gaps" +
+        (info.MeasuredCoverage is { } c ? $", which held {Fmt.F(100 * c, 1)}% of validation values not used to calibrate it" : "") +
+        (info.Quick ? "; trained with --quick (a short schedule, a first look)" : "");
+
+    public float[][] Estimate(Panel panel, IReadOnlyList<GeoPoint> points, int from, int to, CancellationToken ct)
+    {
+        var (n, hours, S) = (points.Count, to - from, panel.S);
+        var t0 = Math.Max(0, from - HoursBefore);
+        var t1 = Math.Min(panel.Hours, to + HoursAfter);
+        // The stations then one pseudo-station per cell, hidden: never observed, never anyone's neighbour.
+        var cells = points.Select((p, k) => new Station($"cell {k}", $"cell {k}", p.Lon, p.Lat));
+        var all = new Panel(panel.TimeAt(t0), t1 - t0, [.. panel.Stations, .. cells], [Core.Data.Variables.Pm25]);
+        var v = panel.VariableIndex(Core.Data.Variables.Pm25);
+        for (var t = t0; t < t1; t++)
+            for (var s = 0; s < S; s++)
+            {
+                var i = panel.Index(t, s, v);
+                if (panel.Mask[i]) all.Set(t - t0, s, 0, panel.Values[i], panel.Flags[i]);
+            }
+        var task = ImputeProduction.Inputs(all, Core.Data.Variables.Pm25, info.UtcOffsetHours);
+        var fold = task.Folds[0];
+        var hidden = new bool[all.S];
+        for (var k = 0; k < n; k++) hidden[S + k] = true;
+        var where = new bool[task.T * all.S];
+        for (var t = from; t < to; t++)
+            for (var k = 0; k < n; k++) where[(t - t0) * all.S + S + k] = true;
+        model.FitBase(task, fold, ct);
+        var e = model.Estimate(new ImputeView(task, fold.Input, hidden), where, ct);
+        info.Calibration.Apply(e, where);
+        var outs = new[] { new float[hours * n], new float[hours * n], new float[hours * n] };
+        for (var h = 0; h < hours; h++)
+            for (var k = 0; k < n; k++)
+            {
+                var i = (from + h - t0) * all.S + S + k;
+                outs[0][h * n + k] = Clamp(e.Median[i]);   // never negative; NaN where no window reached
+                outs[1][h * n + k] = Clamp(e.Lower[i]);
+                outs[2][h * n + k] = Clamp(e.Upper[i]);
+            }
+        return outs;
+    }
+
+    private static float Clamp(float x) => float.IsNaN(x) ? float.NaN : Math.Max(0, x);
+
+    public void Dispose() => model.Dispose();
+}
