@@ -52,7 +52,7 @@ public static class ResultsWriter
             ["features"] = features,
             ["include_pm25_history"] = o.IncludeTargetHistory,
             ["include_meteorology"] = o.IncludeMeteorology,
-            ["cyclic_encoding_utc_offset_hours"] = o.UtcOffsetHours,
+            ["cyclic_encoding_utc_offset_hours"] = panel.UtcOffsetHours,
             ["stride_hours"] = o.Stride > 0 ? o.Stride : p.StepHours,
             ["thresholds"] = new Dictionary<string, object>
             {

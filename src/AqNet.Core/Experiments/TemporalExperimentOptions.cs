@@ -16,7 +16,6 @@ public sealed record TemporalExperimentOptions
     public double TrainFraction { get; init; } = 0.7;
     public double ValidationFraction { get; init; } = 0.1;
     public double TestFraction { get; init; } = 0.2;
-    public int UtcOffsetHours { get; init; } = CyclicEncoding.ChinaUtcOffsetHours;
     public bool IncludeTargetHistory { get; init; } = true;
     public bool IncludeMeteorology { get; init; }
     /// <summary>0 = default stride (1 h hourly, 24 h daily).</summary>

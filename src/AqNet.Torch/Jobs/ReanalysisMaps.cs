@@ -36,7 +36,7 @@ internal static class ReanalysisMaps
         var g = o.Grid;
         var lats = Enumerable.Range(0, g.NLat).Select(j => Math.Min(g.LatCentre(j), 90)).ToArray();
         var lons = Enumerable.Range(0, g.NLon).Select(i => Math.Min(g.LonCentre(i), 180)).ToArray();
-        var offset = est.Options.UtcOffsetHours;
+        var offset = plan.UtcOffsetHours;
         var zone = OutputSteps.ZoneLabel(offset);
         var obs = stations.Count == 0 ? null : PanelLoader.Load(store, [.. stations.Select(s => s.Station.Id)], [Variables.Pm25], o.FromUtc, o.ToUtc);
         var stepValues = plan.Steps.Select(s => Observed(obs, s)).ToArray(); // [step][station]

@@ -103,7 +103,7 @@ public static class SpatialExperiment
         var candidates = o.Meteorology ? Variables.All : Variables.Pollutants;
         var present = candidates.Where(v => panel.Variables.Contains(v) && HasData(panel, v)).ToArray();
         if (!present.Contains(Variables.Pm25)) throw new InputException("the panel has no PM2.5 observations; the spatial experiment estimates PM2.5");
-        return new NeuralKnnOptions { Window = o.Window, Variables = present, Ks = [.. o.Ks], UtcOffsetHours = o.UtcOffsetHours, KrigingBase = o.KrigingBase,
+        return new NeuralKnnOptions { Window = o.Window, Variables = present, Ks = [.. o.Ks], UtcOffsetHours = panel.UtcOffsetHours, KrigingBase = o.KrigingBase,
             CorrectionScale = o.CorrectionScale };
     }
 
