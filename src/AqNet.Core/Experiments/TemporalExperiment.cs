@@ -49,7 +49,7 @@ public static class TemporalExperiment
         }
         var info = ResultsWriter.ProtocolInfo(panel, proto, split, o, features, counts, scaler);
         var result = new ExperimentResult(proto, split, info, rows);
-        ResultsWriter.WriteJson(Path.Combine(o.OutputDir, "results.json"), result);
+        ResultsWriter.WriteJson(Path.Combine(o.OutputDir, "results.json"), result, o.CommandLine);
         ReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, o);
         progress?.Report($"wrote {Path.Combine(o.OutputDir, "results.json")} and report.md");
         return result;

@@ -26,6 +26,8 @@ public sealed record TemporalJobOptions
     public bool LinearSkip { get; init; } = true;
     /// <summary>Training schedule of the neural models; null = <see cref="TemporalJob.DefaultTraining"/> for the protocol.</summary>
     public TrainOptions? Train { get; init; }
+    /// <summary>The command as typed, recorded in results.json; null = a library call.</summary>
+    public string? CommandLine { get; init; }
 }
 
 /// <summary>`aqnet experiment temporal`: the paper's Table 1 / Table 2 protocols with all seven models measured
@@ -52,7 +54,7 @@ public static class TemporalJob
         {
             Protocol = protocol.Name, OutputDir = o.OutputDir, Seeds = [.. Enumerable.Range(0, o.Seeds)], Quick = o.Quick,
             IncludeMeteorology = o.Meteorology, IncludeTargetHistory = !o.ExcludeTargetHistory,
-            OnModelFitted = f => Figures(f, progress),
+            OnModelFitted = f => Figures(f, progress), CommandLine = o.CommandLine,
         };
         var train = o.Train ?? DefaultTraining(protocol.Name);
         return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, train, o.Residual, o.LinearSkip), progress, ct);

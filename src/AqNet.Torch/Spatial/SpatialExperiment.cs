@@ -65,7 +65,7 @@ public static class SpatialExperiment
             baselineSeconds, clock.Elapsed.TotalSeconds);
         var result = new SpatialExperimentResult(info, rows);
         Directory.CreateDirectory(o.OutputDir);
-        SpatialResultsWriter.Write(Path.Combine(o.OutputDir, "results.json"), result);
+        SpatialResultsWriter.Write(Path.Combine(o.OutputDir, "results.json"), result, o.CommandLine);
         SpatialReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, SpatialExperimentReport.Text(o, protocol, split, knn, TrainOptions(o, 0), folds.Count),
             panel.Stations.Where(s => !string.IsNullOrEmpty(s.City)).ToDictionary(s => s.Id, s => s.City!));
         SpatialFigures.Write(Path.Combine(o.OutputDir, "figures"), panel.Stations, rows);
