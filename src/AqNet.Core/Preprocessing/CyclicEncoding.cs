@@ -14,8 +14,6 @@ public static partial class CyclicEncoding
     public static readonly IReadOnlyList<string> Names =
         ["cyc:hour_sin", "cyc:hour_cos", "cyc:dow_sin", "cyc:dow_cos", "cyc:month_sin", "cyc:month_cos"];
 
-    /// <summary>Beijing / China Standard Time, the offset of every Chinese source (no daylight saving).</summary>
-    public const int ChinaUtcOffsetHours = 8;
 
     public static DateTime Local(DateTime utc, int utcOffsetHours)
     {
