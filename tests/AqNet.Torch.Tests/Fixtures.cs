@@ -54,7 +54,7 @@ internal static class Fixtures
     public static WindowContext Context(string? workDir = null, int seed = 7) => new()
     {
         PanelStartUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        StepHours = 1,
+        StepHours = 1, UtcOffsetHours = 8,
         TargetMean = 20,
         TargetStd = 10,
         TargetFeature = 0,

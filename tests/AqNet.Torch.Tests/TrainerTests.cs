@@ -78,7 +78,7 @@ public sealed class TrainerTests
         var dir = Fixtures.TempDir();
         var context = new Core.Windows.WindowContext
         {
-            PanelStartUtc = DateTime.UnixEpoch, StepHours = 1, TargetMean = 0, TargetStd = 1, TargetFeature = 0,
+            PanelStartUtc = DateTime.UnixEpoch, UtcOffsetHours = 8, StepHours = 1, TargetMean = 0, TargetStd = 1, TargetFeature = 0,
             TargetMaskFeature = 1, Quick = true, WorkDir = dir, StationIds = ["A", "B", "C"],
         };
         using var f = new TorchForecaster("lstm", Quick with { Epochs = 20, BatchSize = 1 }, Fixtures.Options(24, 6));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AqNet.Torch.Runtime;
 
 namespace AqNet.Cli.Commands;
 
@@ -6,10 +7,12 @@ public static class DoctorCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("doctor", "Check the runtime: libtorch version, threads, device, and whether the libstdc++ compatibility step was applied.");
+        var json = new Option<bool>("--json") { Description = "Write the findings as JSON." };
+        var cmd = new Command("doctor", "Check the runtime: libtorch version, threads, device, and whether the libstdc++ compatibility step was applied.") { json };
         cmd.SetAction(r =>
         {
-            r.InvocationConfiguration.Output.Write(AqNet.Torch.Runtime.Doctor.Report());
+            var report = Doctor.Run();
+            r.InvocationConfiguration.Output.Write(r.GetValue(json) ? Doctor.Json(report) : Doctor.Text(report));
             return 0;
         });
         return cmd;

@@ -46,6 +46,7 @@ public static class ExperimentCommand
                 {
                     Patience = r.GetValue(patience), Schedule = r.GetValue(schedule),
                 },
+                CommandLine = CliRun.CommandLine(r),
             };
             var result = TemporalJob.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(TemporalJob.Summary(result, o.OutputDir));
@@ -87,6 +88,7 @@ public static class ExperimentCommand
                 Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
                 KrigingBase = !r.GetValue(noKrigingBase), Development = r.GetValue(development), CorrectionScale = r.GetValue(correction),
+                CommandLine = CliRun.CommandLine(r),
             };
             var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));

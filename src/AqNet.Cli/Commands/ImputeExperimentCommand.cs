@@ -43,7 +43,7 @@ public static class ImputeExperimentCommand
                 Models = ExperimentCommand.SplitList(r.GetValue(models))?.Select(ImputeModels.Parse).ToArray(),
                 Model = model,
                 Train = r.GetValue(quick) ? train.ForQuick() : train,
-                Command = "aqnet " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1)),
+                Command = CliRun.CommandLine(r),
             };
             var result = ImputeJob.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(ImputeJob.Summary(result, o.OutputDir));

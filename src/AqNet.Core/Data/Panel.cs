@@ -28,6 +28,16 @@ public sealed class Panel
     public IReadOnlyList<Station> Stations { get; }
     public IReadOnlyList<string> Variables { get; }
 
+    /// <summary>The network's local time as whole hours east of UTC (Beijing +8, a UTC-based network 0): local days,
+    /// the cyclic time encoding and climatology follow it. <see cref="Store.PanelLoader"/> sets it from the time zone
+    /// the store recorded at ingest; a panel built by hand is UTC unless it says otherwise.</summary>
+    public int UtcOffsetHours
+    {
+        get;
+        init => field = value is >= -12 and <= 14 ? value
+            : throw new ArgumentOutOfRangeException(nameof(UtcOffsetHours), value, "expected a UTC offset in [-12, 14] hours");
+    }
+
     /// <summary>[T, S, V], µg/m³ for pollutants.</summary>
     public float[] Values { get; }
     /// <summary>[T, S, V], true where a real observation exists.</summary>
@@ -55,7 +65,7 @@ public sealed class Panel
     {
         if (hours < 1 || hours > Hours)
             throw new ArgumentOutOfRangeException(nameof(hours), hours, $"expected 1 to {Hours} hours (this panel's length)");
-        var head = new Panel(StartUtc, hours, Stations, Variables);
+        var head = new Panel(StartUtc, hours, Stations, Variables) { UtcOffsetHours = UtcOffsetHours };
         var n = hours * S * V;   // [T, S, V] row-major: the first hours are a prefix
         Values.AsSpan(0, n).CopyTo(head.Values);
         Mask.AsSpan(0, n).CopyTo(head.Mask);

@@ -18,7 +18,10 @@ public static class PanelBuilder
         var last = series.Max(kv => kv.Value.LastHour);
         var ids = series.Select(kv => kv.Key.Station).Distinct().Order(StringComparer.Ordinal).ToArray();
         var stations = ids.Select(id => batch.HasStation(id) ? batch.GetStation(id) : new Station(id, id, null, null)).ToArray();
-        var panel = new Panel(HourAxis.ToUtc(first), last - first + 1, stations, variables);
+        var panel = new Panel(HourAxis.ToUtc(first), last - first + 1, stations, variables)
+        {
+            UtcOffsetHours = Preprocessing.CyclicEncoding.NetworkOffset(ids.Select(batch.TimeZoneOf)),
+        };
         var sIndex = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         foreach (var (key, sb) in series)
         {

@@ -24,7 +24,7 @@ public static class ReportWriter
         sb.AppendLine("- Scalers fitted on observed training values only. Missing inputs are 0 after scaling with a mask feature; missing targets are masked in the loss and the metrics, never dropped or filled.");
         sb.AppendLine($"- A window is skipped when less than {Fmt.D(o.MinObservedInputFraction * 100)}% of its input hours have PM2.5 or of its pollutant cells are observed, or when it has no observed target." +
             (p.Daily ? $" A daily mean needs {o.MinHoursPerDay} observed hours of 24." : ""));
-        sb.AppendLine($"- Inputs: {string.Join(", ", (IReadOnlyList<string>)info["features"]!)}. PM2.5 history {(o.IncludeTargetHistory ? "included" : "excluded (paper parity)")}; cyclic time in local time (UTC{o.UtcOffsetHours.ToString("+0;-0", Fmt.Inv)}).");
+        sb.AppendLine($"- Inputs: {string.Join(", ", (IReadOnlyList<string>)info["features"]!)}. PM2.5 history {(o.IncludeTargetHistory ? "included" : "excluded (paper parity)")}; cyclic time in local time (UTC{((int)info["cyclic_encoding_utc_offset_hours"]!).ToString("+0;-0", Fmt.Inv)}).");
         sb.AppendLine($"- Seeds: {string.Join(", ", o.Seeds)}{(o.Quick ? " (quick mode)" : "")}. Baselines are deterministic and run once.");
         sb.AppendLine("- Metrics in µg/m³ on real observations only: MAE, RMSE, R² = 1 − SSE/SST (SST about the mean of the evaluated observations). " +
             "\"pooled\" = over steps 1..H; \"at\" = step H alone.").AppendLine();

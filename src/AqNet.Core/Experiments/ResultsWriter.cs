@@ -6,21 +6,23 @@ using AqNet.Core.Splitting;
 
 namespace AqNet.Core.Experiments;
 
-/// <summary>results.json: {"protocol": {everything needed to repeat the run}, "rows": [...]}, snake_case keys.
+/// <summary>results.json: {"run": {command, AqNet version, git revision, date}, "protocol": {everything needed to repeat
+/// the run}, "rows": [...]}, snake_case keys, UTF-8 with non-ASCII unescaped.
 /// NaN metrics (no observations) are written as the string "NaN".</summary>
 public static class ResultsWriter
 {
     public static readonly JsonSerializerOptions Json = new()
     {
+        Encoder = JsonText.Encoder,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = true,
     };
 
-    public static void WriteJson(string path, ExperimentResult r)
+    public static void WriteJson(string path, ExperimentResult r, string? commandLine = null)
     {
-        var doc = new Dictionary<string, object?> { ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
+        var doc = new Dictionary<string, object?> { ["run"] = RunInfo.Now(commandLine), ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
         File.WriteAllText(path, JsonSerializer.Serialize(doc, Json));
     }
 
@@ -52,7 +54,7 @@ public static class ResultsWriter
             ["features"] = features,
             ["include_pm25_history"] = o.IncludeTargetHistory,
             ["include_meteorology"] = o.IncludeMeteorology,
-            ["cyclic_encoding_utc_offset_hours"] = o.UtcOffsetHours,
+            ["cyclic_encoding_utc_offset_hours"] = panel.UtcOffsetHours,
             ["stride_hours"] = o.Stride > 0 ? o.Stride : p.StepHours,
             ["thresholds"] = new Dictionary<string, object>
             {

@@ -34,7 +34,7 @@ public static class TemporalExperiment
         {
             ct.ThrowIfCancellationRequested();
             var label = proto.Label(horizon);
-            var wo = WindowOptionsFor(o, proto, horizon);
+            var wo = WindowOptionsFor(panel, o, proto, horizon);
             // The previous horizon's windows (about 1 GB on UCI Beijing) are garbage now; collect them before building
             // the next ones, or the peak holds up to three horizons' (demo: 3.9 GB instead of 2.3 GB, docs/benchmarks.md).
             GC.Collect();
@@ -49,17 +49,18 @@ public static class TemporalExperiment
         }
         var info = ResultsWriter.ProtocolInfo(panel, proto, split, o, features, counts, scaler);
         var result = new ExperimentResult(proto, split, info, rows);
-        ResultsWriter.WriteJson(Path.Combine(o.OutputDir, "results.json"), result);
+        ResultsWriter.WriteJson(Path.Combine(o.OutputDir, "results.json"), result, o.CommandLine);
         ReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, o);
         progress?.Report($"wrote {Path.Combine(o.OutputDir, "results.json")} and report.md");
         return result;
     }
 
-    public static WindowOptions WindowOptionsFor(TemporalExperimentOptions o, Protocol p, int horizon) => new()
+    /// <summary>The window settings of one horizon (local time, for daily windows and the cyclic encoding, is the panel's).</summary>
+    public static WindowOptions WindowOptionsFor(Panel panel, TemporalExperimentOptions o, Protocol p, int horizon) => new()
     {
         W = p.W, Horizon = horizon, Daily = p.Daily, Stride = o.Stride,
         IncludeTargetHistory = o.IncludeTargetHistory, IncludeMeteorology = o.IncludeMeteorology,
-        UtcOffsetHours = o.UtcOffsetHours, MinObservedInputFraction = o.MinObservedInputFraction, MinHoursPerDay = o.MinHoursPerDay,
+        MinObservedInputFraction = o.MinObservedInputFraction, MinHoursPerDay = o.MinHoursPerDay,
     };
 
     private static IEnumerable<ResultRow> RunModel(string name, string label, WindowsForHorizon win, TemporalExperimentOptions o,

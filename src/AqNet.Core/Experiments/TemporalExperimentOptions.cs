@@ -16,8 +16,9 @@ public sealed record TemporalExperimentOptions
     public double TrainFraction { get; init; } = 0.7;
     public double ValidationFraction { get; init; } = 0.1;
     public double TestFraction { get; init; } = 0.2;
-    public int UtcOffsetHours { get; init; } = CyclicEncoding.ChinaUtcOffsetHours;
     public bool IncludeTargetHistory { get; init; } = true;
+    /// <summary>The command as typed, recorded in results.json; null = a library call.</summary>
+    public string? CommandLine { get; init; }
     public bool IncludeMeteorology { get; init; }
     /// <summary>0 = default stride (1 h hourly, 24 h daily).</summary>
     public int Stride { get; init; }

@@ -47,12 +47,9 @@ public static class ImputeReport
                 ["test_points"] = f.Test.Eval.LongCount(b => b),
                 ["validation_points"] = f.Validation.Sum(v => v.Eval.LongCount(b => b)),
             }).ToArray(),
-            ["command"] = command,
-            ["aqnet_version"] = typeof(ImputeReport).Assembly.GetName().Version?.ToString(),
-            ["date_utc"] = Fmt.Utc(DateTime.UtcNow),
             ["peak_working_set_gb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e9, 2),
         };
-        var doc = new Dictionary<string, object?> { ["protocol"] = protocol, ["rows"] = r.Rows, ["runs"] = r.Runs };
+        var doc = new Dictionary<string, object?> { ["run"] = RunInfo.Now(command), ["protocol"] = protocol, ["rows"] = r.Rows, ["runs"] = r.Runs };
         Maps.AtomicFile.WriteAllBytes(Path.Combine(dir, "results.json"), Utf8.GetBytes(JsonSerializer.Serialize(doc, ResultsWriter.Json)), "results file");
         Maps.AtomicFile.WriteAllBytes(Path.Combine(dir, "report.md"), Utf8.GetBytes(Markdown(r, command)), "report");
     }

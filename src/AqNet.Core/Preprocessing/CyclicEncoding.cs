@@ -14,8 +14,6 @@ public static partial class CyclicEncoding
     public static readonly IReadOnlyList<string> Names =
         ["cyc:hour_sin", "cyc:hour_cos", "cyc:dow_sin", "cyc:dow_cos", "cyc:month_sin", "cyc:month_cos"];
 
-    /// <summary>Beijing / China Standard Time, the offset of every Chinese source (no daylight saving).</summary>
-    public const int ChinaUtcOffsetHours = 8;
 
     public static DateTime Local(DateTime utc, int utcOffsetHours)
     {
@@ -46,6 +44,27 @@ public static partial class CyclicEncoding
         var off = m.Groups[2].Value == "-" ? -h : h;
         if (off < -12 || off > 14) throw new InputException($"time zone '{sourceTimeZone}' is outside UTC-12 .. UTC+14");
         return off;
+    }
+
+    /// <summary>A network's offset from its stations' time-zone labels: the offset most stations have (ties: the
+    /// smaller), 0 when no label names one.</summary>
+    public static int NetworkOffset(IEnumerable<string?> stationZones) =>
+        stationZones.Select(TryParseUtcOffset).OfType<int>().GroupBy(h => h)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>Like <see cref="ParseUtcOffset"/>, and an IANA zone (Europe/Berlin) gives its standard offset; null
+    /// for a label that names no offset (a fractional one, or text such as "per row (column tz)").</summary>
+    public static int? TryParseUtcOffset(string? timeZone)
+    {
+        if (string.IsNullOrWhiteSpace(timeZone)) return null;
+        if (timeZone.Contains('/', StringComparison.Ordinal) && !timeZone.StartsWith("UTC", StringComparison.Ordinal))
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out var zone)) return null;
+            var h = zone.BaseUtcOffset.TotalHours;
+            return h == Math.Floor(h) && h is >= -12 and <= 14 ? (int)h : null;
+        }
+        try { return ParseUtcOffset(timeZone); }
+        catch (InputException) { return null; }
     }
 
     private static void Pair(double fraction, Span<float> dst)

@@ -94,7 +94,7 @@ public sealed class StandardScaler
         return new StandardScaler(s.Names, s.Mean, s.Std, s.Count);
     }
 
-    private static readonly JsonSerializerOptions JsonOpts = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions JsonOpts = new() { Encoder = Data.JsonText.Encoder, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private sealed record State(string[] Names, double[] Mean, double[] Std, long[] Count);
 }

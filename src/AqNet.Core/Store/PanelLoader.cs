@@ -3,7 +3,7 @@ using AqNet.Core.Data;
 namespace AqNet.Core.Store;
 
 /// <summary>The fast path from the store to dense float32 arrays [time, station, variable] plus masks, for a
-/// chosen station set, variables and UTC time range (inclusive hours).</summary>
+/// chosen station set, variables and UTC time range (inclusive hours). The panel carries the stations' UTC offset.</summary>
 public static class PanelLoader
 {
     /// <param name="stationIds">stations in the order wanted, or null for every station with data (sorted by id).</param>
@@ -29,7 +29,10 @@ public static class PanelLoader
             throw new InputException($"time range {Fmt.Utc(HourAxis.ToUtc(first))} .. {Fmt.Utc(HourAxis.ToUtc(last))} lies outside the store's data, " +
                                      $"{Fmt.Utc(HourAxis.ToUtc(storeFirst))} .. {Fmt.Utc(HourAxis.ToUtc(storeLast))}");
 
-        var panel = new Panel(HourAxis.ToUtc(first), last - first + 1, [.. chosen.Select(s => s.Station)], variables);
+        var panel = new Panel(HourAxis.ToUtc(first), last - first + 1, [.. chosen.Select(s => s.Station)], variables)
+        {
+            UtcOffsetHours = StoreReader.UtcOffsetHours(chosen),
+        };
         var sIndex = chosen.Select((s, i) => (s.Station.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var vIndex = variables.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
         using var cmd = store.Connection.CreateCommand();

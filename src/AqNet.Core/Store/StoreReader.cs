@@ -29,6 +29,12 @@ public static class StoreReader
         return list;
     }
 
+    /// <summary>The network's local UTC offset in whole hours, from the time zones the stations' sources recorded at
+    /// ingest ("UTC+08:00 (Beijing)", "UTC", or an IANA zone, whose standard offset is taken): the offset most stations
+    /// have (ties: the smaller), 0 when no station's zone names an offset.</summary>
+    public static int UtcOffsetHours(IReadOnlyList<StoredStation> stations) =>
+        Preprocessing.CyclicEncoding.NetworkOffset(stations.Select(s => s.TimeZone));
+
     /// <summary>The store's hour axis: from the first hour of its earliest station to the last hour of its latest
     /// (null for a store without observations). Panels and missing counts use it.</summary>
     public static (int First, int Last)? HourAxisOf(IReadOnlyList<StoredStation> stations)

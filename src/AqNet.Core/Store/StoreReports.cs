@@ -12,7 +12,7 @@ namespace AqNet.Core.Store;
 /// table. A station's "hours" is its own span; "missing" counts the hours of the store's axis.</summary>
 public static class StoreReports
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JsonText.Encoder };
 
     public static string Stations(AqStore store, bool json)
     {

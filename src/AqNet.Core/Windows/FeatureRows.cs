@@ -41,7 +41,7 @@ internal sealed class FeatureRows
         for (var s = 0; s < panel.S; s++) rows[s] = new float[checked(panel.Hours * f)];
         for (var t = 0; t < panel.Hours; t++)
         {
-            if (o.CyclicEncoding) CyclicEncoding.Encode(panel.TimeAt(t), o.UtcOffsetHours, cyc);
+            if (o.CyclicEncoding) CyclicEncoding.Encode(panel.TimeAt(t), panel.UtcOffsetHours, cyc);
             for (var s = 0; s < panel.S; s++)
             {
                 var row = rows[s].AsSpan(t * f, f);

@@ -48,7 +48,7 @@ public static class WindowBuilder
             TargetMaskFeature = IndexOf(any.FeatureNames, "mask:" + Variables.Pm25),
             Seed = seed,
             WorkDir = workDir,
-            UtcOffsetHours = o.UtcOffsetHours,
+            UtcOffsetHours = panel.UtcOffsetHours,
             Quick = quick,
             StationIds = [.. panel.Stations.Select(s => s.Id)],
         };
@@ -67,7 +67,7 @@ public static class WindowBuilder
         var anchors = TimeSplit.AnchorsOf(part, o.W, o.HorizonHours);
         var first = anchors.Start;
         if (o.Daily) // daily windows start at a local midnight (panel hour labelled 00)
-            while (first < anchors.End && CyclicEncoding.Local(panel.TimeAt(first), o.UtcOffsetHours).Hour != 0) first++;
+            while (first < anchors.End && CyclicEncoding.Local(panel.TimeAt(first), panel.UtcOffsetHours).Hour != 0) first++;
         var k = scaler.IndexOf(Variables.Pm25);
         var (mean, std) = (scaler.Mean[k], scaler.Std[k]);
         var h = o.Horizon;

@@ -18,8 +18,8 @@ public sealed record WindowContext
     public int Seed { get; init; }
     /// <summary>Where a forecaster may write its logs (per-epoch metrics), or null.</summary>
     public string? WorkDir { get; init; }
-    /// <summary>Offset of the station network's local time (hours; +8 for Chinese data): climatology and plots use local time.</summary>
-    public int UtcOffsetHours { get; init; } = 8;
+    /// <summary>Offset of the station network's local time (the panel's): climatology and plots use local time.</summary>
+    public required int UtcOffsetHours { get; init; }
     /// <summary>Quick mode (smoke runs): neural models may use fewer epochs or a stride; baselines ignore it.</summary>
     public bool Quick { get; init; }
     /// <summary>Panel station ids, indexed like WindowSet.Station (empty when unknown).</summary>

@@ -20,8 +20,6 @@ public sealed record WindowOptions
     /// <summary>Add "met:" features (TEMP, PRES, DEWP, RAIN, WSPM standardised; WD as sin/cos) when the panel has them.</summary>
     public bool IncludeMeteorology { get; init; }
     public bool CyclicEncoding { get; init; } = true;
-    /// <summary>Offset of the station network's local time, used for the cyclic encoding and daily boundaries.</summary>
-    public int UtcOffsetHours { get; init; } = Preprocessing.CyclicEncoding.ChinaUtcOffsetHours;
     /// <summary>A window is skipped when less than this fraction of its input hours has PM2.5 observed, or less than
     /// this fraction of its six-pollutant input cells is observed. Independent of the feature options, so every
     /// model variant is scored on the same windows.</summary>
@@ -44,12 +42,10 @@ public sealed record WindowOptions
             throw new ArgumentOutOfRangeException(nameof(MinObservedInputFraction), MinObservedInputFraction, "must be a fraction in [0, 1]");
         if (MinHoursPerDay < 1 || MinHoursPerDay > 24)
             throw new ArgumentOutOfRangeException(nameof(MinHoursPerDay), MinHoursPerDay, "must be between 1 and 24 hours");
-        if (UtcOffsetHours < -12 || UtcOffsetHours > 14)
-            throw new ArgumentOutOfRangeException(nameof(UtcOffsetHours), UtcOffsetHours, "UTC offset must be between -12 and +14 hours");
     }
 
     /// <summary>Human-readable one-liner for logs and reports.</summary>
     public override string ToString() =>
         $"W={W.ToString(Fmt.Inv)}h horizon={Horizon.ToString(Fmt.Inv)}{(Daily ? "d" : "h")} stride={EffectiveStride.ToString(Fmt.Inv)}h " +
-        $"pm25History={IncludeTargetHistory} met={IncludeMeteorology} cyc={CyclicEncoding} utc{UtcOffsetHours.ToString("+0;-0", Fmt.Inv)}";
+        $"pm25History={IncludeTargetHistory} met={IncludeMeteorology} cyc={CyclicEncoding}";
 }

@@ -9,7 +9,7 @@ namespace AqNet.Core.Zarr;
 /// xarray's convention: _ARRAY_DIMENSIONS names the dimensions; _FillValue is the array's fill_value, not an attribute.</summary>
 internal static class ZarrMetadata
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = Data.JsonText.Encoder };
 
     public static bool IsStore(string dir) => File.Exists(Path.Combine(dir, ".zgroup")) || File.Exists(Path.Combine(dir, ".zarray"));
 

@@ -11,7 +11,7 @@ internal sealed record AttentionReport(string Model, string Horizon, int Seed, i
         "per head, the attention weight each input hour receives as seen by the pooled vector " +
         "(column mean of the [W, W] weights for mean pooling, last row for last-step pooling), mean over the sampled test windows";
 
-    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = Core.Data.JsonText.Encoder, WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 

@@ -6,9 +6,10 @@ using AqNet.Core.Spatial;
 namespace AqNet.Torch.Jobs;
 
 /// <summary>What a reanalysis run computes: output steps (hours or local days), work blocks (the local-day pieces of
-/// the hours, so daily means and summaries never straddle a block), summary years, tile height and mapped steps.</summary>
+/// the hours, so daily means and summaries never straddle a block), summary years, tile height, mapped steps, and the
+/// network's UTC offset that local days and map titles follow (the store's, carried by the panel).</summary>
 internal sealed record GridPlan(GridSpec Grid, IReadOnlyList<OutputStep> Steps, IReadOnlyList<OutputStep> Blocks, bool Daily,
-    int[] Years, int TileRows, int[] MappedSteps, double FarKm);
+    int[] Years, int TileRows, int[] MappedSteps, double FarKm, int UtcOffsetHours);
 
 /// <summary>Estimates the grid tile by tile (bands of whole rows) and, inside a tile, local day by local day: the
 /// neighbour geometry of a tile is prepared once and its memory stays within the tile budget. Estimates are clamped at

@@ -35,7 +35,7 @@ public static class ImputeJob
         using (var store = AqStore.OpenRead(o.StorePath))
         {
             var panel = PanelLoader.Load(store, null, [Variables.Pm25]);
-            task = ImputeProtocols.Build(panel, Variables.Pm25, TemporalJob.UtcOffset(store), o.Protocol);
+            task = ImputeProtocols.Build(panel, Variables.Pm25, panel.UtcOffsetHours, o.Protocol);
         }
         progress?.Report($"{ImputeProtocolOptions.Name(task.Protocol.Kind)}: {task.S} stations × {task.T:N0} h; " +
                          $"{task.HoursWith(HourRole.Train):N0} training, {task.HoursWith(HourRole.Validation):N0} validation, {task.HoursWith(HourRole.Test):N0} test hours; " +

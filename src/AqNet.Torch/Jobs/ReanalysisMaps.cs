@@ -31,11 +31,12 @@ internal static class ReanalysisMaps
     }
 
     public static void Write(ReanalyzeOptions o, GridPlan plan, GridTiles tiles, SliceSpill spill, AqStore store,
-        int offset, List<GridStation> stations, IProgress<string>? progress)
+        List<GridStation> stations, IProgress<string>? progress)
     {
         var g = o.Grid;
         var lats = Enumerable.Range(0, g.NLat).Select(j => Math.Min(g.LatCentre(j), 90)).ToArray();
         var lons = Enumerable.Range(0, g.NLon).Select(i => Math.Min(g.LonCentre(i), 180)).ToArray();
+        var offset = plan.UtcOffsetHours;
         var zone = OutputSteps.ZoneLabel(offset);
         var obs = stations.Count == 0 ? null : PanelLoader.Load(store, [.. stations.Select(s => s.Station.Id)], [Variables.Pm25], o.FromUtc, o.ToUtc);
         var stepValues = plan.Steps.Select(s => Observed(obs, s)).ToArray(); // [step][station]

@@ -35,7 +35,7 @@ public static class ReanalyzeJob
         var outside = HullCheck.OutsideHullKm(o.Grid, est.Stations);
         if (outside > 0)
             progress?.Report($"warning: the bbox reaches {Fmt.F(outside, 1)} km outside the hull of the {est.Stations.Count} stations; estimates there extrapolate (far_from_stations marks them)");
-        var plan = Plan(o, est, hours);
+        var plan = Plan(o, est, hours, panel.UtcOffsetHours);
         var layout = Layout(o, est, store, plan);
         var stations = ReanalysisMaps.StationsOnGrid(store, est.Stations, o.Grid);
         var report = new SummaryReport([.. stations.Select(s => new StationCell(s.Station.Id, s.Used, s.Cell))]);
@@ -48,7 +48,7 @@ public static class ReanalyzeJob
                 tiles.Run(progress, ct);
                 writer.Complete();
             }
-            if (spill is not null) ReanalysisMaps.Write(o, plan, tiles, spill, store, est.UtcOffsetHours, stations, progress);
+            if (spill is not null) ReanalysisMaps.Write(o, plan, tiles, spill, store, stations, progress);
         }
         var reportPath = ReportPath(o.OutPath);
         SummaryReport.WriteFile(reportPath, report.Markdown($"PM2.5 reanalysis summary: {Path.GetFileName(o.OutPath.TrimEnd('/'))}", Notes(o, plan, est)));
@@ -65,9 +65,10 @@ public static class ReanalyzeJob
         return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".summary.md");
     }
 
-    private static GridPlan Plan(ReanalyzeOptions o, IGridModel est, int hours)
+    /// <param name="offset">the network's UTC offset from the store (local days follow it; the model's own offset only
+    /// encodes time as it did in training).</param>
+    private static GridPlan Plan(ReanalyzeOptions o, IGridModel est, int hours, int offset)
     {
-        var offset = est.UtcOffsetHours;
         var blocks = OutputSteps.LocalDays(o.FromUtc, hours, offset, PartialDays.Keep);
         var steps = o.Daily ? OutputSteps.LocalDays(o.FromUtc, hours, offset, o.PartialDays) : OutputSteps.Hourly(o.FromUtc, hours);
         if (steps.Count == 0)
@@ -78,7 +79,7 @@ public static class ReanalyzeJob
         var mapped = steps.Count <= 48 || o.Daily
             ? Enumerable.Range(0, steps.Count).ToArray()
             : [.. Enumerable.Range(0, steps.Count).Where(i => steps[i].TimeUtc.AddHours(offset).Hour == 12)]; // local noon
-        return new GridPlan(o.Grid, steps, blocks, o.Daily, years, GridBudget.TileRows(o.Grid, perCell), o.PngDir is null ? [] : mapped, far);
+        return new GridPlan(o.Grid, steps, blocks, o.Daily, years, GridBudget.TileRows(o.Grid, perCell), o.PngDir is null ? [] : mapped, far, offset);
     }
 
     /// <summary>Peak bytes per cell of a tile. The prepared neighbour kernel holds per cell and neighbour the indices
@@ -109,7 +110,7 @@ public static class ReanalyzeJob
         var rule = o.FarKm is null ? GridDistances.DefaultFarThreshold(est.Stations).Rule : "threshold given with --far-km";
         return new ReanalysisLayout
         {
-            Grid = g, Steps = plan.Steps, Daily = o.Daily, UtcOffsetHours = est.UtcOffsetHours,
+            Grid = g, Steps = plan.Steps, Daily = o.Daily, UtcOffsetHours = plan.UtcOffsetHours,
             StepVariables = est.StepVariables, SummaryYears = plan.Years,
             FarThresholdKm = plan.FarKm, FarRule = rule, Globals = globals, ChunkRows = plan.TileRows,
         };
@@ -117,7 +118,7 @@ public static class ReanalyzeJob
 
     private static IEnumerable<string> Notes(ReanalyzeOptions o, GridPlan plan, IGridModel est)
     {
-        var zone = OutputSteps.ZoneLabel(est.UtcOffsetHours);
+        var zone = OutputSteps.ZoneLabel(plan.UtcOffsetHours);
         yield return $"Grid {o.Grid}; period {Fmt.Utc(o.FromUtc)} .. {Fmt.Utc(o.ToUtc)} (hours labelled by their end, UTC).";
         yield return $"Daily means are over local days ({zone}, the hours labelled 01:00 … 24:00 local) and need at least {AirQualityLimits.MinHoursPerDay} hourly estimates; " +
                      $"only complete local days enter the yearly figures ({plan.Blocks.Count(b => b.Hours == 24)} in the period).";

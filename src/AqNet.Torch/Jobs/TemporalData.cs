@@ -20,18 +20,16 @@ public sealed record TemporalData(Panel Panel, Protocol Protocol, int Horizon, T
             throw new InputException($"--horizon {h} is not a horizon of {protocol.Name}; expected one of {string.Join(", ", protocol.Horizons)}");
         Panel panel;
         string storeFingerprint;
-        int utcOffset;
         using (var store = AqStore.OpenRead(storePath))
         {
             panel = PanelLoader.Load(store, null, meteorology ? Variables.All : Variables.Pollutants);
             storeFingerprint = StoreFingerprint.Of(store);
-            utcOffset = TemporalJob.UtcOffset(store);
         }
         TemporalJob.CheckLength(panel, protocol, storePath);
         var split = TimeSplit.ByFraction(panel.Hours, protocol.W, protocol.Horizons.Max() * protocol.StepHours);
         var scaler = WindowBuilder.FitScaler(panel, split.Train);
-        var options = new TemporalExperimentOptions { Protocol = protocol.Name, OutputDir = workDir ?? ".", IncludeMeteorology = meteorology, UtcOffsetHours = utcOffset };
-        var wo = TemporalExperiment.WindowOptionsFor(options, protocol, h);
+        var options = new TemporalExperimentOptions { Protocol = protocol.Name, OutputDir = workDir ?? ".", IncludeMeteorology = meteorology };
+        var wo = TemporalExperiment.WindowOptionsFor(panel, options, protocol, h);
         var sets = WindowBuilder.Build(panel, [split.Train, split.Validation, split.Test], wo, scaler);
         var ctx = WindowBuilder.Context(panel, sets[0], wo, scaler) with { WorkDir = workDir };
         var fingerprint = $"{storeFingerprint}|{protocol.Name}|{protocol.Label(h)}|{(meteorology ? "met" : "pollutants")}";

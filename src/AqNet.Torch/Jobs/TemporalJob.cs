@@ -26,6 +26,8 @@ public sealed record TemporalJobOptions
     public bool LinearSkip { get; init; } = true;
     /// <summary>Training schedule of the neural models; null = <see cref="TemporalJob.DefaultTraining"/> for the protocol.</summary>
     public TrainOptions? Train { get; init; }
+    /// <summary>The command as typed, recorded in results.json; null = a library call.</summary>
+    public string? CommandLine { get; init; }
 }
 
 /// <summary>`aqnet experiment temporal`: the paper's Table 1 / Table 2 protocols with all seven models measured
@@ -43,12 +45,8 @@ public static class TemporalJob
         var protocol = Protocol.Get(o.Protocol);
         if (o.Seeds is < 1 or > 100) throw new InputException($"--seeds {o.Seeds}: expected a whole number from 1 to 100");
         Panel panel;
-        int utcOffset;
         using (var store = AqStore.OpenRead(o.StorePath))
-        {
             panel = PanelLoader.Load(store, null, o.Meteorology ? Variables.All : Variables.Pollutants);
-            utcOffset = UtcOffset(store);
-        }
         CheckLength(panel, protocol, o.StorePath);
         Directory.CreateDirectory(o.OutputDir);
         if (models.Any(n => BaselineFactory.TryCreate(n) is null)) TorchRuntime.EnsureLoaded();
@@ -56,7 +54,7 @@ public static class TemporalJob
         {
             Protocol = protocol.Name, OutputDir = o.OutputDir, Seeds = [.. Enumerable.Range(0, o.Seeds)], Quick = o.Quick,
             IncludeMeteorology = o.Meteorology, IncludeTargetHistory = !o.ExcludeTargetHistory,
-            UtcOffsetHours = utcOffset, OnModelFitted = f => Figures(f, progress),
+            OnModelFitted = f => Figures(f, progress), CommandLine = o.CommandLine,
         };
         var train = o.Train ?? DefaultTraining(protocol.Name);
         return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, train, o.Residual, o.LinearSkip), progress, ct);
@@ -111,11 +109,7 @@ public static class TemporalJob
 
     /// <summary>The network's local UTC offset, from the time zone its source recorded (cyclic encoding and
     /// climatology follow local time: Chinese sources are UTC+8, the US EPA file is UTC).</summary>
-    internal static int UtcOffset(AqStore store)
-    {
-        var zones = StoreReader.Stations(store).Select(s => s.TimeZone).Distinct().ToList();
-        return zones.Count == 0 ? 0 : Core.Preprocessing.CyclicEncoding.ParseUtcOffset(zones[0]);
-    }
+    internal static int UtcOffset(AqStore store) => StoreReader.UtcOffsetHours(StoreReader.Stations(store));
 
     /// <summary>The pooled rows as a short table for the terminal; the full tables are in report.md.</summary>
     public static string Summary(ExperimentResult result, string outputDir)

@@ -9,7 +9,7 @@ public sealed record TorchRuntimeStatus(
     string Summary,
     string? NativeLibrary,
     string? PatchedCopy,
-    string? HostLibStdCxx,
+    [property: System.Text.Json.Serialization.JsonPropertyName("host_libstdcxx")] string? HostLibStdCxx,
     IReadOnlyList<string> MissingVersions);
 
 /// <summary>Makes TorchSharp's native library loadable before any TorchSharp call. Every entry point that uses

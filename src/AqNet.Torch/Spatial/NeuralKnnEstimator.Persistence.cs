@@ -17,6 +17,7 @@ public sealed partial class NeuralKnnEstimator
 
     private static readonly JsonSerializerOptions Json = new()
     {
+        Encoder = Core.Data.JsonText.Encoder,
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

@@ -17,8 +17,8 @@ public sealed record NeuralKnnOptions
     public int[] Ks { get; init; } = [5, 10, 20];
     /// <summary>Pollutants (µg/m³) and meteorology the encoder reads, in order; PM2.5 must be first.</summary>
     public string[] Variables { get; init; } = [.. Core.Data.Variables.Pollutants];
-    /// <summary>Offset of local time for the cyclic encoding (+8 for China).</summary>
-    public int UtcOffsetHours { get; init; } = 8;
+    /// <summary>Offset of local time for the cyclic encoding: the training panel's (<see cref="Core.Data.Panel.UtcOffsetHours"/>).</summary>
+    public int UtcOffsetHours { get; init; }
     public int Hidden { get; init; } = 32;
     public int Layers { get; init; } = 1;
     public int Heads { get; init; } = 4;

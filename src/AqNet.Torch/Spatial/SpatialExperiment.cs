@@ -65,7 +65,7 @@ public static class SpatialExperiment
             baselineSeconds, clock.Elapsed.TotalSeconds);
         var result = new SpatialExperimentResult(info, rows);
         Directory.CreateDirectory(o.OutputDir);
-        SpatialResultsWriter.Write(Path.Combine(o.OutputDir, "results.json"), result);
+        SpatialResultsWriter.Write(Path.Combine(o.OutputDir, "results.json"), result, o.CommandLine);
         SpatialReportWriter.Write(Path.Combine(o.OutputDir, "report.md"), result, SpatialExperimentReport.Text(o, protocol, split, knn, TrainOptions(o, 0), folds.Count),
             panel.Stations.Where(s => !string.IsNullOrEmpty(s.City)).ToDictionary(s => s.Id, s => s.City!));
         SpatialFigures.Write(Path.Combine(o.OutputDir, "figures"), panel.Stations, rows);
@@ -103,7 +103,7 @@ public static class SpatialExperiment
         var candidates = o.Meteorology ? Variables.All : Variables.Pollutants;
         var present = candidates.Where(v => panel.Variables.Contains(v) && HasData(panel, v)).ToArray();
         if (!present.Contains(Variables.Pm25)) throw new InputException("the panel has no PM2.5 observations; the spatial experiment estimates PM2.5");
-        return new NeuralKnnOptions { Window = o.Window, Variables = present, Ks = [.. o.Ks], UtcOffsetHours = o.UtcOffsetHours, KrigingBase = o.KrigingBase,
+        return new NeuralKnnOptions { Window = o.Window, Variables = present, Ks = [.. o.Ks], UtcOffsetHours = panel.UtcOffsetHours, KrigingBase = o.KrigingBase,
             CorrectionScale = o.CorrectionScale };
     }
 

@@ -24,6 +24,7 @@ public sealed record CheckpointInfo
 
     internal static readonly JsonSerializerOptions Json = new()
     {
+        Encoder = Core.Data.JsonText.Encoder,
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter() },

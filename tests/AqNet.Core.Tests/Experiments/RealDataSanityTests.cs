@@ -26,7 +26,7 @@ public class RealDataSanityTests(ITestOutputHelper output)
         {
             var o = new TemporalExperimentOptions
             {
-                Protocol = "table1", OutputDir = dir, UtcOffsetHours = CyclicEncoding.ParseUtcOffset(batch.SourceTimeZone),
+                Protocol = "table1", OutputDir = dir,
                 WriteFigures = false,
             };
             // a smaller ridge sample than the default 50,000 keeps this test fast in Debug builds (numbers move < 0.2 µg/m³)

@@ -1,3 +1,4 @@
+using AqNet.Core.Data;
 using System.Text.Json;
 using AqNet.Core.Baselines;
 using AqNet.Core.Experiments;
@@ -55,6 +56,10 @@ public class TemporalExperimentTests
             Assert.Equal(r.Split.Test.Start, proto.GetProperty("split").GetProperty("test").GetProperty("start").GetInt32());
             Assert.Equal(24, proto.GetProperty("w_hours").GetInt32());
             Assert.Equal(["S0", "S1"], proto.GetProperty("stations").EnumerateArray().Select(e => e.GetString()));
+            var run = json.RootElement.GetProperty("run");
+            Assert.Equal(BuildInfo.Version, run.GetProperty("aqnet_version").GetString());
+            Assert.StartsWith("(library call)", run.GetProperty("command").GetString());
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", run.GetProperty("date_utc").GetString());
             var row0 = json.RootElement.GetProperty("rows")[0];
             Assert.Equal("persistence", row0.GetProperty("model").GetString());
             Assert.Equal("6h", row0.GetProperty("horizon").GetString());

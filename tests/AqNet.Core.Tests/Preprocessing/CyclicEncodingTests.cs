@@ -38,4 +38,25 @@ public class CyclicEncodingTests
     [InlineData("UTC+20")]
     public void Rejects_what_it_cannot_read(string tz) =>
         Assert.Throws<InputException>(() => CyclicEncoding.ParseUtcOffset(tz));
+
+    [Theory]
+    [InlineData("Asia/Shanghai", 8)]
+    [InlineData("America/New_York", -5)]
+    [InlineData("UTC-05:00", -5)]
+    public void A_stored_zone_gives_its_standard_offset(string tz, int hours) => Assert.Equal(hours, CyclicEncoding.TryParseUtcOffset(tz));
+
+    [Theory]
+    [InlineData("per row (column tz)")]
+    [InlineData("UTC+05:30")]
+    [InlineData("")]
+    public void A_label_without_an_offset_gives_none(string tz) => Assert.Null(CyclicEncoding.TryParseUtcOffset(tz));
+
+    [Fact]
+    public void A_network_takes_the_offset_most_of_its_stations_have()
+    {
+        Assert.Equal(0, CyclicEncoding.NetworkOffset(["UTC", "UTC", "UTC+08:00 (Beijing)"]));
+        Assert.Equal(8, CyclicEncoding.NetworkOffset(["UTC+08:00 (Beijing)", "Asia/Shanghai", "UTC"]));
+        Assert.Equal(-6, CyclicEncoding.NetworkOffset(["UTC-05:00", "UTC-06:00"]));   // a tie: the smaller
+        Assert.Equal(0, CyclicEncoding.NetworkOffset(["per row (column tz)", null]));
+    }
 }

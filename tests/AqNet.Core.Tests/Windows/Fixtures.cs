@@ -13,7 +13,7 @@ internal static class Fixtures
     public static Panel Panel(int hours, int stations, Func<int, int, int, float> value, DateTime? start = null, IReadOnlyList<string>? variables = null)
     {
         var st = Enumerable.Range(0, stations).Select(i => new Station("S" + i, "Station " + i, 116 + i * 0.1, 40)).ToArray();
-        var p = new Panel(start ?? LocalMidnightUtc, hours, st, variables ?? Variables.Pollutants);
+        var p = new Panel(start ?? LocalMidnightUtc, hours, st, variables ?? Variables.Pollutants) { UtcOffsetHours = 8 };
         for (var t = 0; t < hours; t++)
             for (var s = 0; s < stations; s++)
                 for (var v = 0; v < p.V; v++) p.Set(t, s, v, value(t, s, v));
@@ -36,7 +36,7 @@ internal static class Fixtures
 
     public static WindowContext Context(int stepHours = 1, float mean = 0, float std = 1, int targetFeature = 0, int maskFeature = 1) => new()
     {
-        PanelStartUtc = LocalMidnightUtc, StepHours = stepHours, TargetMean = mean, TargetStd = std,
+        PanelStartUtc = LocalMidnightUtc, UtcOffsetHours = 8, StepHours = stepHours, TargetMean = mean, TargetStd = std,
         TargetFeature = targetFeature, TargetMaskFeature = maskFeature,
     };
 }

@@ -26,7 +26,7 @@ public sealed class AttentionFiguresTests
         var ctx = new WindowContext
         {
             PanelStartUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), StepHours = stepHours,
-            TargetMean = 20, TargetStd = 10, TargetFeature = 0, TargetMaskFeature = 1,
+            TargetMean = 20, TargetStd = 10, TargetFeature = 0, TargetMaskFeature = 1, UtcOffsetHours = 8,
         };
         var f = new TorchForecaster(kind, Brief, Fixtures.Options(w, h) with { Heads = 4 });
         f.Fit(train, train, ctx, null, CancellationToken.None);

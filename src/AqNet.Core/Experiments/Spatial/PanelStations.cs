@@ -13,7 +13,7 @@ public static class PanelStations
         ArgumentNullException.ThrowIfNull(stations);
         foreach (var s in stations)
             if (s < 0 || s >= panel.S) throw new ArgumentOutOfRangeException(nameof(stations), s, $"station index {s} is outside [0, {panel.S})");
-        var sub = new Panel(panel.StartUtc, panel.Hours, [.. stations.Select(s => panel.Stations[s])], panel.Variables);
+        var sub = new Panel(panel.StartUtc, panel.Hours, [.. stations.Select(s => panel.Stations[s])], panel.Variables) { UtcOffsetHours = panel.UtcOffsetHours };
         var v = panel.V;
         for (var t = 0; t < panel.Hours; t++)
             for (var j = 0; j < stations.Count; j++)

@@ -28,6 +28,8 @@ public sealed record SpatialExperimentOptions
     /// <summary>Also score forecasts at these hours ahead (aqnet-knn trained for them; baselines = interpolated value now).</summary>
     public IReadOnlyList<int> AheadHours { get; init; } = [];
     public bool Quick { get; init; }
+    /// <summary>The command as typed, recorded in results.json; null = a library call.</summary>
+    public string? CommandLine { get; init; }
     /// <summary>Feed the neighbours' meteorology (where the store has it) to the neural kNN as well as the pollutants.</summary>
     public bool Meteorology { get; init; }
     /// <summary>The neural kNN decodes a correction to an ordinary-kriging estimate instead of to its weighted mean
@@ -52,7 +54,6 @@ public sealed record SpatialExperimentOptions
     public bool Development { get; init; }
     public double TestFraction { get; init; } = 0.2;
     public double ValidationFraction { get; init; } = 0.1;
-    public int UtcOffsetHours { get; init; } = 8;
     /// <summary>Torch intra-op threads; 0 = leave as is.</summary>
     public int Threads { get; init; }
 

@@ -12,14 +12,14 @@ public sealed record SpatialExperimentResult(IReadOnlyDictionary<string, object?
         Rows.FirstOrDefault(r => r.Model == model && r.Task == task && r.Horizon == horizon && r.Station == "all");
 }
 
-/// <summary>results.json: {"protocol": {...}, "rows": [{"model", "task", "horizon", "station", "mae", "rmse", "r2", "n"}]},
+/// <summary>results.json: {"run": {command, version, revision, date}, "protocol": {...}, "rows": [{"model", "task", "horizon", "station", "mae", "rmse", "r2", "n"}]},
 /// snake_case keys, NaN metrics (no observations) written as the string "NaN".</summary>
 public static class SpatialResultsWriter
 {
-    public static void Write(string path, SpatialExperimentResult r)
+    public static void Write(string path, SpatialExperimentResult r, string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var doc = new Dictionary<string, object?> { ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
+        var doc = new Dictionary<string, object?> { ["run"] = Data.RunInfo.Now(commandLine), ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
         File.WriteAllText(path, JsonSerializer.Serialize(doc, ResultsWriter.Json));
     }
 }
