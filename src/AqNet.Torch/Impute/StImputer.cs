@@ -27,6 +27,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         manual_seed(train.Seed);
         _model?.Dispose();
         _model = new StModel(options);
+        progress?.Report($"aqnet-st: the kriging base at every hour of {task.S} stations");
         _kriging.Fit(task, fold, progress, ct);
         var trainingView = new ImputeView(task, cells, fold.Hidden);
         var graph = new StGraph(task, fold.Hidden, options.Neighbours, _mean, _std, Kriging(trainingView, Enumerable.Repeat(true, task.S).ToArray(), ct));

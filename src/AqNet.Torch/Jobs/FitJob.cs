@@ -49,6 +49,7 @@ public static class FitJob
         using var model = new StImputer(o.Model, o.Train);
         model.Fit(task, fold, progress, ct);
 
+        progress?.Report("fit: the validation gaps, by the model and by the hybrid baseline");
         var view = ImputeViews.Validation(task, fold, val);
         var e = model.Estimate(view, val.Eval, ct);
         var hybrid = new HybridImputer();
