@@ -159,7 +159,7 @@
 
     function drawSeries() {
       const c = $('chart'), g = c.getContext('2d'), n = series.times.length;
-      const L = 48, R = 10, T = 10, B = 28, w = c.width - L - R, h = c.height - T - B;
+      const L = 48, R = 10, T = 18, B = 28, w = c.width - L - R, h = c.height - T - B;
       const all = [...series.observed, ...series.reanalysis, ...(series.upper || [])].filter(v => v !== null);
       const top = Math.max(10, ...all) * 1.05, bottom = Math.min(0, ...all);
       const X = k => L + (n === 1 ? w / 2 : k * w / (n - 1)), Y = v => T + h - (v - bottom) / (top - bottom) * h;
@@ -167,15 +167,22 @@
       g.strokeStyle = '#999'; g.lineWidth = 1; g.strokeRect(L, T, w, h);
       g.fillStyle = '#333'; g.font = '11px sans-serif';
       for (let k = 0; k <= 4; k++) { const v = bottom + (top - bottom) * k / 4; g.fillText(v.toFixed(0), 4, Y(v) + 4); }
-      g.fillText(units(meta.units), 4, T + 8);
+      g.fillText(units(meta.units), 4, 11);
       g.fillText(series.times[0].slice(0, 16).replace('T', ' '), L, c.height - 8);
       g.fillText(series.times[n - 1].slice(0, 16).replace('T', ' '), L + w - 90, c.height - 8);
       if (series.lower && series.upper) {
+        // the band as polygons over the runs of steps where both bounds exist
         g.fillStyle = 'rgba(31,95,191,.25)';
-        for (let k = 0; k < n; k++) {
-          const lo = series.lower[k], hi = series.upper[k];
-          if (lo === null || hi === null) continue;
-          g.fillRect(X(k) - Math.max(1, w / n / 2), Y(hi), Math.max(2, w / n), Y(lo) - Y(hi));
+        for (let k = 0; k < n;) {
+          if (series.lower[k] === null || series.upper[k] === null) { k++; continue; }
+          let e = k;
+          while (e + 1 < n && series.lower[e + 1] !== null && series.upper[e + 1] !== null) e++;
+          g.beginPath();
+          for (let q = k; q <= e; q++) g.lineTo(X(q), Y(series.upper[q]));
+          for (let q = e; q >= k; q--) g.lineTo(X(q), Y(series.lower[q]));
+          if (e === k) g.rect(X(k) - 1, Y(series.upper[k]), 2, Y(series.lower[k]) - Y(series.upper[k]));
+          g.closePath(); g.fill();
+          k = e + 1;
         }
       }
       g.strokeStyle = '#1f5fbf'; g.lineWidth = 1.5; g.beginPath();
@@ -188,7 +195,7 @@
       }
       g.stroke();
       g.fillStyle = '#111';
-      for (let k = 0; k < n; k++) { const v = series.observed[k]; if (v !== null) g.fillRect(X(k) - 1.5, Y(v) - 1.5, 3, 3); }
+      for (let k = 0; k < n; k++) { const v = series.observed[k]; if (v !== null) g.fillRect(X(k) - 2, Y(v) - 2, 4, 4); }
       g.strokeStyle = '#d33'; g.beginPath(); g.moveTo(X(current), T); g.lineTo(X(current), T + h); g.stroke();
     }
 
