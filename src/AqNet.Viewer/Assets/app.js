@@ -11,9 +11,12 @@
     return binary ? new Float32Array(await r.arrayBuffer()) : r.json();
   }
   try {
-    const meta = V.meta = await get('api/meta');
-    const [boundaries, stationsMeta] = await Promise.all([get('api/boundaries'), meta.hasStore ? get('api/stations') : Promise.resolve([])]);
-    const far = meta.hasFar ? await get('api/static/far', true) : null;
+    // everything the first paint needs is requested at once; the first frame and its stations too (see frame/stations)
+    const early = { frame: get('api/frame/0?layer=pm25', true), stations: get('api/stations?t=0') };
+    early.frame.catch(() => {}); early.stations.catch(() => {});
+    const [meta, boundaries, stationsMeta, far] = await Promise.all([get('api/meta'), get('api/boundaries'), get('api/stations'),
+      get('api/static/far', true).catch(() => null)]);
+    V.meta = meta;
     const nx = meta.nLon, ny = meta.nLat;
     const px = V.px = Math.max(1, Math.min(40, Math.floor(Math.min(900 / nx, 600 / ny))));
     const map = $('map'), ctx = map.getContext('2d');
@@ -38,7 +41,7 @@
     V.colour = colour;
     const units = u => u === 'ug m-3' ? 'µg/m³' : u;
 
-    const cache = new Map();
+    const cache = new Map([['pm25:0', early.frame]]);
     function frame(t, layer) {
       const key = layer + ':' + t;
       if (!cache.has(key)) {
@@ -47,7 +50,7 @@
       }
       return cache.get(key);
     }
-    const stationCache = new Map();
+    const stationCache = new Map([[0, early.stations]]);
     function stations(t) {
       if (!meta.hasStore) return Promise.resolve([]);
       if (!stationCache.has(t)) {

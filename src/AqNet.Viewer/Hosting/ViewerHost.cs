@@ -57,9 +57,29 @@ public sealed class ViewerHost : IAsyncDisposable
             var host = o.Bind.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{o.Bind}]" : o.Bind.ToString();
             if (o.Bind.Equals(IPAddress.Any)) host = "127.0.0.1";
             if (o.Bind.Equals(IPAddress.IPv6Any)) host = "[::1]";
-            return new ViewerHost(app, data, new Uri($"http://{host}:{port}/"));
+            var url = new Uri($"http://{host}:{port}/");
+            await WarmUp(url, ct);
+            return new ViewerHost(app, data, url);
         }
         catch { data.Dispose(); throw; }
+    }
+
+    /// <summary>One request to each route before the address is printed, so the first page load does not wait for the
+    /// routes' code to be compiled (the CLI runs without tiered compilation).</summary>
+    private static async Task WarmUp(Uri url, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var path in new[] { "", "app.js", "api/meta", "api/boundaries", "api/stations?t=0", "api/frame/0", "api/static/far", "api/series?cell=0,0" })
+        {
+            try
+            {
+                using var _ = await http.GetAsync(path, ct);
+            }
+            catch (HttpRequestException)
+            {
+                // a route that fails here fails for the page too, with its own message
+            }
+        }
     }
 
     private static bool LoopbackHost(string host) =>
