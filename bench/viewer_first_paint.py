@@ -4,7 +4,7 @@
 Starts `aqnet serve` on a grid (and store), drives Debian's chromium through chromedriver's W3C WebDriver HTTP API
 (standard library only, no Selenium), and prints: the server's start time (until it prints its address), the page's
 first paint (performance.now() when the first field, stations and boundaries are drawn, from navigation start), and
-the time to show a step not seen before (slider moves to uncached hours). Usage:
+the time to show a step not seen before (slider moves to uncached hours), and the server's peak resident memory. Usage:
 
   python3 bench/viewer_first_paint.py AQNET GRID [--store FILE] [--model DIR] [--runs 3]
 """
@@ -73,6 +73,9 @@ def main():
                 call(base, "DELETE", f"/session/{sid}")
     finally:
         driver.terminate(); driver.wait()
+        with open(f"/proc/{serve.pid}/status") as st:
+            hwm = next((l.split()[1] for l in st if l.startswith("VmHWM")), "?")
+        print(f"server peak resident memory: {int(hwm) / 1024:.0f} MiB" if hwm != "?" else "server peak memory: unknown")
         serve.send_signal(signal.SIGTERM)
         rest = serve.communicate(timeout=30)[0]
         print(f"server after SIGTERM: exit {serve.returncode}, said {rest.strip()!r}")

@@ -53,7 +53,7 @@ internal sealed class ZarrArrayReader
 
     private void CopyChunk(int[] chunk, int[] start, int[] count, double[] result)
     {
-        var data = Decode(chunk);
+        var raw = Raw(chunk);
         var rank = Shape.Length;
         // the element range of the box inside this chunk, per dimension
         var from = new int[rank];
@@ -73,52 +73,41 @@ internal sealed class ZarrArrayReader
                 src = src * Chunks[d] + (idx[d] - chunk[d] * Chunks[d]);
                 dst = dst * count[d] + (idx[d] - start[d]);
             }
-            result[dst] = data[src];
+            result[dst] = raw is null ? double.NaN : Value(raw, src);
             var k = rank - 1;
             while (k >= 0 && ++idx[k] >= to[k]) { idx[k] = from[k]; k--; }
             if (k < 0) break;
         }
     }
 
-    private double[] Decode(int[] chunk)
+    /// <summary>The chunk's decompressed bytes (still shuffled when the filter is on), or null when the chunk file is
+    /// absent (all fill).</summary>
+    private byte[]? Raw(int[] chunk)
     {
-        var n = Chunks.Aggregate(1, (a, b) => a * b);
-        var values = new double[n];
         var file = Path.Combine(_dir, string.Join('.', chunk));
-        if (!File.Exists(file))
+        if (!File.Exists(file)) return null;
+        if (!_zlib) return File.ReadAllBytes(file);
+        using var fs = File.OpenRead(file);
+        using var z = new ZLibStream(fs, CompressionMode.Decompress);
+        var raw = new byte[Chunks.Aggregate(1, (a, b) => a * b) * _itemSize];
+        z.ReadExactly(raw);
+        return raw;
+    }
+
+    /// <summary>Element e of a chunk; with the shuffle filter byte b of element e sits at b · n + e.</summary>
+    private double Value(byte[] raw, int e)
+    {
+        Span<byte> s = stackalloc byte[8];
+        var n = raw.Length / _itemSize;
+        for (var b = 0; b < _itemSize; b++) s[b] = _shuffle ? raw[b * n + e] : raw[e * _itemSize + b];
+        double x = _dtype switch
         {
-            Array.Fill(values, double.NaN);
-            return values;
-        }
-        byte[] raw;
-        if (_zlib)
-        {
-            using var fs = File.OpenRead(file);
-            using var z = new ZLibStream(fs, CompressionMode.Decompress);
-            raw = new byte[n * _itemSize];
-            z.ReadExactly(raw);
-        }
-        else raw = File.ReadAllBytes(file);
-        if (_shuffle && _itemSize > 1)
-        {
-            var un = new byte[raw.Length];
-            for (var e = 0; e < n; e++)
-                for (var b = 0; b < _itemSize; b++) un[e * _itemSize + b] = raw[b * n + e];
-            raw = un;
-        }
-        for (var e = 0; e < n; e++)
-        {
-            var s = raw.AsSpan(e * _itemSize);
-            double x = _dtype switch
-            {
-                "|i1" => unchecked((sbyte)s[0]),
-                "<i2" => BinaryPrimitives.ReadInt16LittleEndian(s),
-                "<i4" => BinaryPrimitives.ReadInt32LittleEndian(s),
-                "<f4" => BinaryPrimitives.ReadSingleLittleEndian(s),
-                _ => BinaryPrimitives.ReadDoubleLittleEndian(s),
-            };
-            values[e] = _fill is double f && (_dtype == "<f4" ? (float)x == (float)f : x == f) ? double.NaN : x;
-        }
-        return values;
+            "|i1" => unchecked((sbyte)s[0]),
+            "<i2" => BinaryPrimitives.ReadInt16LittleEndian(s),
+            "<i4" => BinaryPrimitives.ReadInt32LittleEndian(s),
+            "<f4" => BinaryPrimitives.ReadSingleLittleEndian(s),
+            _ => BinaryPrimitives.ReadDoubleLittleEndian(s),
+        };
+        return _fill is double f && (_dtype == "<f4" ? (float)x == (float)f : x == f) ? double.NaN : x;
     }
 }
