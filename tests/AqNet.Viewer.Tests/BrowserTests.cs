@@ -10,7 +10,7 @@ namespace AqNet.Viewer.Tests;
 
 /// <summary>The page in headless Chromium on the fixture: the drawn cells have the colours of the NetCDF values through
 /// the colour scale, the slider changes the hour, the far mask greys the far cells, and a click on a station draws
-/// its series (the store's observations, the grid's cell). Screenshots go to artifacts/ in the test output folder.</summary>
+/// its series (the store's observations and filled record, the grid's cell). Screenshots go to artifacts/ in the test output folder.</summary>
 public sealed class BrowserTests(ViewerFixture f) : IClassFixture<ViewerFixture>
 {
     private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
@@ -60,7 +60,16 @@ public sealed class BrowserTests(ViewerFixture f) : IClassFixture<ViewerFixture>
         Assert.Equal(nc.ReadRecordPoints("pm25", 22), series.GetProperty("reanalysis").EnumerateArray().Select(x => x.GetSingle()));
         Assert.EndsWith("api/series.csv?station=B", driver.FindElement(By.Id("csv")).GetAttribute("href"));
         Assert.True(driver.FindElement(By.Id("series")).Displayed);
+        Assert.False(driver.FindElement(By.Id("filled-legend")).Displayed);
         Screenshot(driver, "viewer-series.png");
+
+        // station A (used, with a filled record in the store) at 160.15°E 20.05°N: pixel (60, 140)
+        new Actions(driver).MoveToElement(map, 60 - map.Size.Width / 2, 140 - map.Size.Height / 2).Click().Perform();
+        WaitFor(js, "return document.body.dataset.series === 'station A Alpha'");
+        var a = JsonDocument.Parse((string)js.ExecuteScript("return JSON.stringify(window.viewer.series)")!).RootElement;
+        Assert.Equal([.. Enumerable.Range(0, ViewerFixture.Steps).Select(ViewerFixture.Filled)], a.GetProperty("filled").EnumerateArray().Select(x => x.GetSingle()));
+        Assert.True(driver.FindElement(By.Id("filled-legend")).Displayed);
+        Screenshot(driver, "viewer-series-filled.png");
     }
 
     private static int Blend(int c) => (int)Math.Round(0.6 * 128 + 0.4 * c);

@@ -96,6 +96,8 @@ public sealed class ServerTests(ViewerFixture f) : IClassFixture<ViewerFixture>
         Assert.Equal([.. Enumerable.Range(0, 5).Select(t => ViewerFixture.Pm25(t, 1))], s.GetProperty("reanalysis").EnumerateArray().Select(x => x.GetSingle()));
         Assert.Equal(ViewerFixture.Pm25(3, 1) + ViewerFixture.Uncertainty(1), s.GetProperty("upper")[3].GetSingle());
         Assert.Contains("spread over k", s.GetProperty("band").GetString());
+        Assert.Equal([.. Enumerable.Range(0, 5).Select(ViewerFixture.Filled)], s.GetProperty("filled").EnumerateArray().Select(x => x.GetSingle()));
+        Assert.Equal(ViewerFixture.Filled(2) + 5, s.GetProperty("filledUpper")[2].GetSingle());
         using var cell = JsonDocument.Parse(await http.GetStringAsync("api/series?cell=2,1"));
         Assert.Equal(ViewerFixture.Pm25(4, 8), cell.RootElement.GetProperty("reanalysis")[4].GetSingle());
         Assert.All(cell.RootElement.GetProperty("observed").EnumerateArray(), x => Assert.Equal(JsonValueKind.Null, x.ValueKind));
@@ -114,11 +116,13 @@ public sealed class ServerTests(ViewerFixture f) : IClassFixture<ViewerFixture>
         var lines = (await r.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("# station A Alpha", lines[0]);
         Assert.StartsWith("# lower/upper: reanalysis ± pm25_uncertainty", lines[1]);
-        Assert.Equal("time_utc,observed,reanalysis,lower,upper", lines[2]);
+        Assert.Equal("time_utc,observed,reanalysis,lower,upper,filled,filled_lower,filled_upper", lines[2]);
         static string R(float x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         float v0 = ViewerFixture.Pm25(0, 1), v2 = ViewerFixture.Pm25(2, 1), u = ViewerFixture.Uncertainty(1);
-        Assert.Equal($"2019-03-01T01:00:00Z,12.5,1.25,{R(v0 - u)},{R(v0 + u)}", lines[3]);
-        Assert.Equal($"2019-03-01T03:00:00Z,,21.25,{R(v2 - u)},{R(v2 + u)}", lines[5]);   // hour 2: not observed
+        Assert.Equal($"2019-03-01T01:00:00Z,12.5,1.25,{R(v0 - u)},{R(v0 + u)},15,10,20", lines[3]);
+        Assert.Equal($"2019-03-01T03:00:00Z,,21.25,{R(v2 - u)},{R(v2 + u)},29,24,34", lines[5]);   // hour 2: not observed
+        var b = (await http.GetStringAsync("api/series.csv?station=B")).Split('\n')[3];
+        Assert.EndsWith(",,,", b);   // B has no filled record
         Assert.Equal(3 + ViewerFixture.Steps, lines.Length);
     }
 

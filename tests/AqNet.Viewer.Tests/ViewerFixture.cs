@@ -8,7 +8,8 @@ namespace AqNet.Viewer.Tests;
 
 /// <summary>A tiny reanalysis written with the project's own writers: 6 × 4 cells of 0.1° over the open Pacific (no
 /// boundary line crosses it), 5 hours, pm25 = 10·t + cell + 0.25, uncertainty = 1 + cell/10, a far mask; the same as
-/// NetCDF and Zarr. A store with station A in cell (1, 0) and B in cell (4, 3), and a model folder that used only A.</summary>
+/// NetCDF and Zarr. A store with station A in cell (1, 0) (with a filled record) and B in cell (4, 3), and a model folder
+/// that used only A.</summary>
 public sealed class ViewerFixture : IDisposable
 {
     public static readonly DateTime T0 = new(2019, 3, 1, 1, 0, 0, DateTimeKind.Utc);
@@ -26,6 +27,8 @@ public sealed class ViewerFixture : IDisposable
     /// <summary>Observed PM2.5 of station A (hours 0..4 from T0; hour 2 missing) and B.</summary>
     public static readonly float[] ObsA = [12.5f, 20f, float.NaN, 33f, 41.5f];
     public static readonly float[] ObsB = [90f, 95f, 99f, 120f, 130f];
+    /// <summary>The store's filled record of station A (aqnet fill), with lower = value - 5 and upper = value + 5.</summary>
+    public static float Filled(int t) => 15f + 7f * t;
 
     public ViewerFixture()
     {
@@ -40,7 +43,13 @@ public sealed class ViewerFixture : IDisposable
             batch.GetOrAddSeries("B", Variables.Pm25).Set(HourAxis.ToHour(T0) + t, ObsB[t], "test");
             batch.GetOrAddSeries("C", Variables.Pm25).Set(HourAxis.ToHour(T0) + t, 1, "test");
         }
-        using (var store = AqStore.OpenWrite(Store)) StoreWriter.Ingest(store, batch);
+        using (var store = AqStore.OpenWrite(Store))
+        {
+            StoreWriter.Ingest(store, batch);
+            var filled = new Core.Fill.FilledRecord([new Station("A", "Alpha", 160.15, 20.05)], T0, Steps) { Method = "test" };
+            for (var t = 0; t < Steps; t++) (filled.Value[t], filled.Lower[t], filled.Upper[t]) = (Filled(t), Filled(t) - 5, Filled(t) + 5);
+            Core.Store.FilledStore.Write(store, filled);
+        }
         Directory.CreateDirectory(Model);
         File.WriteAllText(Path.Combine(Model, "model.json"), """{"format": "x", "stations": [{"id": "A", "name": "Alpha"}]}""");
     }

@@ -156,6 +156,7 @@
       $('series').hidden = false;
       $('series-title').textContent = series.label;
       $('band-name').textContent = series.band || 'no interval in this file';
+      $('filled-legend').hidden = !series.filled;
       drawSeries();
       document.body.dataset.series = series.label;
     });
@@ -163,7 +164,7 @@
     function drawSeries() {
       const c = $('chart'), g = c.getContext('2d'), n = series.times.length;
       const L = 48, R = 10, T = 18, B = 28, w = c.width - L - R, h = c.height - T - B;
-      const all = [...series.observed, ...series.reanalysis, ...(series.upper || [])].filter(v => v !== null);
+      const all = [...series.observed, ...series.reanalysis, ...(series.upper || []), ...(series.filledUpper || [])].filter(v => v !== null);
       const top = Math.max(10, ...all) * 1.05, bottom = Math.min(0, ...all);
       const X = k => L + (n === 1 ? w / 2 : k * w / (n - 1)), Y = v => T + h - (v - bottom) / (top - bottom) * h;
       g.clearRect(0, 0, c.width, c.height);
@@ -187,6 +188,24 @@
           g.closePath(); g.fill();
           k = e + 1;
         }
+      }
+      if (series.filled) {
+        // the store's gap-filled record (aqnet fill): its 90% interval as green ticks, its value as a dashed line
+        g.strokeStyle = 'rgba(30,140,60,.45)'; g.lineWidth = 1;
+        for (let k = 0; k < n; k++) {
+          const lo = series.filledLower[k], hi = series.filledUpper[k];
+          if (lo === null || hi === null) continue;
+          g.beginPath(); g.moveTo(X(k), Y(lo)); g.lineTo(X(k), Y(hi)); g.stroke();
+        }
+        g.strokeStyle = '#1e8c3c'; g.setLineDash([4, 3]); g.beginPath();
+        let on = false;
+        for (let k = 0; k < n; k++) {
+          const v = series.filled[k];
+          if (v === null) { on = false; continue; }
+          if (on) g.lineTo(X(k), Y(v)); else g.moveTo(X(k), Y(v));
+          on = true;
+        }
+        g.stroke(); g.setLineDash([]);
       }
       g.strokeStyle = '#1f5fbf'; g.lineWidth = 1.5; g.beginPath();
       let pen = false;

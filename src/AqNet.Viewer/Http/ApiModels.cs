@@ -14,7 +14,7 @@ public sealed record MetaDto(string Title, int NLon, int NLat, double Lon0, doub
 public sealed record StationDto(string Id, string Name, double Lon, double Lat, int Cell, bool? Visible, float? Value);
 
 public sealed record SeriesDto(string Label, int Cell, IReadOnlyList<string> Times, float?[] Observed, float?[] Reanalysis, float?[]? Lower,
-    float?[]? Upper, string? Band);
+    float?[]? Upper, string? Band, float?[]? Filled, float?[]? FilledLower, float?[]? FilledUpper);
 
 public sealed record BoundaryDto(int Kind, float[] Coords);
 
@@ -41,7 +41,8 @@ internal static class ApiModels
             t is { } i && !float.IsNaN(d.Stations.Observed(k, i)) ? d.Stations.Observed(k, i) : null));
 
     public static SeriesDto Series(Series s) => new(s.Label, s.Cell, [.. s.Times.Select(Iso)], Nullable(s.Observed), Nullable(s.Reanalysis),
-        s.Lower is null ? null : Nullable(s.Lower), s.Upper is null ? null : Nullable(s.Upper), s.Band);
+        s.Lower is null ? null : Nullable(s.Lower), s.Upper is null ? null : Nullable(s.Upper), s.Band,
+        s.Filled is { } f ? Nullable(f.Value) : null, s.Filled is { } g ? Nullable(g.Lower) : null, s.Filled is { } h ? Nullable(h.Upper) : null);
 
     public static IEnumerable<BoundaryDto> Boundaries(ViewerData d) =>
         d.Boundaries.Select(b => new BoundaryDto((int)b.Kind, [.. b.Lons.Zip(b.Lats).SelectMany(p => new[] { p.First, p.Second })]));

@@ -7,7 +7,11 @@ namespace AqNet.Viewer.Stations;
 /// <summary>A station's or cell's series over the grid's period: observed (NaN where none), the reanalysis in its cell,
 /// and the band around it, with what the band is.</summary>
 public sealed record Series(string Label, int Cell, IReadOnlyList<DateTime> Times, float[] Observed, float[] Reanalysis,
-    float[]? Lower, float[]? Upper, string? Band);
+    float[]? Lower, float[]? Upper, string? Band)
+{
+    /// <summary>The station's gap-filled record from the store (`aqnet fill`): value and its 90% interval.</summary>
+    public (float[] Value, float[] Lower, float[] Upper)? Filled { get; init; }
+}
 
 /// <summary>Builds series from the grid and the station layer, and writes them as CSV.</summary>
 public static class SeriesBuilder
@@ -15,7 +19,7 @@ public static class SeriesBuilder
     public static Series ForStation(IGridSource grid, StationLayer layer, int station)
     {
         var m = layer.Stations[station];
-        return Build(grid, m.Cell, $"station {m.Id} {m.Name}".TrimEnd(), layer.ObservedSeries(station));
+        return Build(grid, m.Cell, $"station {m.Id} {m.Name}".TrimEnd(), layer.ObservedSeries(station)) with { Filled = layer.FilledSeries(station) };
     }
 
     public static Series ForCell(IGridSource grid, StationLayer layer, int i, int j)
@@ -46,18 +50,20 @@ public static class SeriesBuilder
         return new Series(label, cell, g.Times, observed, value, null, null, null);
     }
 
-    /// <summary>time_utc (ISO 8601, the end of the hour or day), observed, reanalysis, lower, upper; empty where missing.</summary>
+    /// <summary>time_utc (ISO 8601, the end of the hour or day), observed, reanalysis, lower, upper, and the store's
+    /// filled record (filled, filled_lower, filled_upper) for a station; empty where missing.</summary>
     public static string Csv(Series s)
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(s.Label.Replace('\n', ' ')).Append('\n');
         if (s.Band is not null) sb.Append("# lower/upper: ").Append(s.Band).Append('\n');
-        sb.Append("time_utc,observed,reanalysis,lower,upper\n");
+        sb.Append("time_utc,observed,reanalysis,lower,upper,filled,filled_lower,filled_upper\n");
         for (var t = 0; t < s.Times.Count; t++)
         {
             sb.Append(s.Times[t].ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).Append(',')
               .Append(F(s.Observed[t])).Append(',').Append(F(s.Reanalysis[t])).Append(',')
-              .Append(s.Lower is null ? "" : F(s.Lower[t])).Append(',').Append(s.Upper is null ? "" : F(s.Upper[t])).Append('\n');
+              .Append(s.Lower is null ? "" : F(s.Lower[t])).Append(',').Append(s.Upper is null ? "" : F(s.Upper[t])).Append(',')
+              .Append(s.Filled is { } f ? $"{F(f.Value[t])},{F(f.Lower[t])},{F(f.Upper[t])}" : ",,").Append('\n');
         }
         return sb.ToString();
     }

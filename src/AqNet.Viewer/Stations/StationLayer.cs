@@ -14,6 +14,7 @@ public sealed record StationMarker(string Id, string Name, double Lon, double La
 public sealed class StationLayer
 {
     private readonly float[] _observed; // [station, step]
+    private float[]? _filled;           // [station, step, value/lower/upper] from the store's filled table (hourly grids)
 
     public IReadOnlyList<StationMarker> Stations { get; }
     public int Steps { get; }
@@ -25,6 +26,16 @@ public sealed class StationLayer
     public float Observed(int station, int step) => _observed[station * Steps + step];
 
     public float[] ObservedSeries(int station) => _observed.AsSpan(station * Steps, Steps).ToArray();
+
+    /// <summary>The gap-filled record (`aqnet fill`) of a station: value, lower and upper per step; null when the store
+    /// has none for it.</summary>
+    public (float[] Value, float[] Lower, float[] Upper)? FilledSeries(int station)
+    {
+        if (_filled is not { } f) return null;
+        float[] Part(int k) => [.. Enumerable.Range(0, Steps).Select(t => f[(station * Steps + t) * 3 + k])];
+        var value = Part(0);
+        return value.All(float.IsNaN) ? null : (value, Part(1), Part(2));
+    }
 
     public int IndexOf(string id)
     {
@@ -53,7 +64,25 @@ public sealed class StationLayer
         for (var s = 0; s < markers.Count; s++)
             for (var t = 0; t < grid.Steps; t++)
                 observed[s * grid.Steps + t] = Mean(panel, s, HourAxis.ToHour(grid.Starts[t]) + 1, HourAxis.ToHour(grid.Times[t]));
-        return new StationLayer(markers, grid.Steps, observed);
+        return new StationLayer(markers, grid.Steps, observed) { _filled = grid.Daily ? null : Filled(store, grid, markers) };
+    }
+
+    /// <summary>The store's filled values at the grid's hours, or null when it has none for these stations.</summary>
+    private static float[]? Filled(AqStore store, GridInfo grid, List<StationMarker> markers)
+    {
+        var index = markers.Select((m, k) => (m.Id, k)).ToDictionary(x => x.Id, x => x.k);
+        var step = grid.Times.Select((t, k) => (t, k)).ToDictionary(x => x.t, x => x.k);
+        var filled = new float[markers.Count * grid.Steps * 3];
+        Array.Fill(filled, float.NaN);
+        var any = false;
+        foreach (var (id, time, value, lower, upper) in FilledStore.Rows(store, index.Keys, grid.Times.Min(), grid.Times.Max()))
+        {
+            if (!step.TryGetValue(time, out var t)) continue;
+            var i = (index[id] * grid.Steps + t) * 3;
+            (filled[i], filled[i + 1], filled[i + 2]) = (value, lower, upper);
+            any = true;
+        }
+        return any ? filled : null;
     }
 
     /// <summary>Mean of the observed hours first..last (absolute hours, labelled by their end) of panel station s.</summary>
