@@ -8,7 +8,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var grid = new Option<string>("--grid") { Description = "The reanalysis to show: FILE.nc or DIR.zarr written by `aqnet reanalyze`.", Required = true };
-        var store = new Option<string?>("--store") { Description = "A store whose stations are drawn with their observed PM2.5 (and whose series a click shows)." };
+        var store = new Option<string?>("--store") { Description = "A store whose stations are drawn with their observed PM2.5; a station's series adds its filled record (aqnet fill) when the store has one." };
         var model = new Option<string?>("--model") { Description = "The model folder the grid was made with: its stations are drawn as used, the others as held out." };
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8765 };
         var bind = new Option<string>("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
