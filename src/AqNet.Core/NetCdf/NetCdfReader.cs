@@ -52,6 +52,26 @@ public sealed class NetCdfReader : IDisposable
         return ReadSlab(v, t, mask).Select(d => (float)d).ToArray();
     }
 
+    /// <summary>The values of a float record variable [time, ...] at one element index of every record (a cell's
+    /// series), read 4 bytes per record; _FillValue becomes NaN.</summary>
+    public float[] ReadRecordPoints(string variable, long index)
+    {
+        var v = Header.Variable(variable);
+        if (!Header.IsRecordVariable(v) || v.Type != NcType.Float) throw new ArgumentException($"{variable} is not a float record variable", nameof(variable));
+        if (index < 0 || index >= Header.ValuesPerSlab(v)) throw new ArgumentOutOfRangeException(nameof(index));
+        var fill = v.Attribute("_FillValue")?.AsDoubles().FirstOrDefault() is double f ? (float)f : float.NaN;
+        var result = new float[Header.NumRecs];
+        Span<byte> raw = stackalloc byte[4];
+        for (var r = 0; r < result.Length; r++)
+        {
+            _fs.Position = v.Begin + r * Header.RecordSize + index * 4;
+            _fs.ReadExactly(raw);
+            var x = BinaryPrimitives.ReadSingleBigEndian(raw);
+            result[r] = x == fill ? float.NaN : x;
+        }
+        return result;
+    }
+
     /// <summary>The strings of a char variable [..., strlen], trailing zero bytes removed.</summary>
     public string[] ReadStrings(string variable)
     {

@@ -127,6 +127,20 @@ public static class FilledStore
         }
     }
 
+    /// <summary>The filled rows of some stations between two hours (inclusive), or nothing when the store has no
+    /// filled table: (station, hour, value, lower, upper), NaN for NULL.</summary>
+    public static IEnumerable<(string Station, DateTime TimeUtc, float Value, float Lower, float Upper)> Rows(
+        AqStore store, IReadOnlyCollection<string> stationIds, DateTime fromUtc, DateTime toUtc)
+    {
+        if (stationIds.Count == 0 || !HasTable(store)) yield break;
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "SELECT station_id, time_utc, value, lower, upper FROM filled " +
+                          $"WHERE station_id IN ({string.Join(", ", stationIds.Select(AqStore.Quote))}) AND time_utc BETWEEN {Ts(fromUtc)} AND {Ts(toUtc)}";
+        using var r = cmd.ExecuteReader();
+        float F(int i) => r.IsDBNull(i) ? float.NaN : r.GetFloat(i);
+        while (r.Read()) yield return (r.GetString(0), DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc), F(2), F(3), F(4));
+    }
+
     private static bool HasTable(AqStore store) =>
         Convert.ToInt64(store.Scalar("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'filled'"), Fmt.Inv) > 0;
 
