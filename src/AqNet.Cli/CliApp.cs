@@ -23,6 +23,7 @@ public static class CliApp
         root.Add(ReanalyzeCommand.Create());
         root.Add(FitCommand.Create());
         root.Add(FillCommand.Create());
+        root.Add(ShardsCommand.Create());
         return root;
     }
 
