@@ -43,7 +43,7 @@ public static class ShardedReanalyze
         var plan = ShardPlan.Create(hours, o.Grid.NLat, shards, sliceTime: !o.Daily, firstCut: firstCut, cutEvery: 24);
         var parts = ShardRunner.Parts(plan, o.FromUtc, folder.Extension);
         var engine = format == OutputFormat.Zarr ? ", engine='zarr'" : "";
-        var open = $"xr.open_mfdataset(['{folder.Dir}/' + p['file'] for p in json.load(open('{folder.ManifestPath}'))['parts']], combine='by_coords'{engine})";
+        var open = $"xr.open_mfdataset(['{folder.Dir}/' + p['file'] for p in json.load(open('{folder.ManifestPath}'))['parts']], combine='by_coords', data_vars='minimal', coords='minimal', compat='override'{engine})";
         return new ShardManifest("reanalyze", (o with { CommandLine = null, CreatedUtc = null }).RebuiltCommandLine(), shards, folder.Extension,
             "rows", parts, open);
     }
