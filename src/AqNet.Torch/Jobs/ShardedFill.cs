@@ -57,8 +57,9 @@ public static class ShardedFill
         var open = format switch
         {
             FilledFormat.Parquet => $"pd.concat([pd.read_parquet('{folder.Dir}/' + p['file']) for p in json.load(open('{folder.ManifestPath}'))['parts']])",
-            _ => $"xr.open_mfdataset([['{folder.Dir}/' + p['file'] for p in ps] for ps in parts_by_slice], combine='nested', concat_dim=['time', 'station']" +
-                 (format == FilledFormat.Zarr ? ", engine='zarr'" : "") + ")  # parts_by_slice: the manifest's parts grouped by slice",
+            _ => $"xr.open_mfdataset([['{folder.Dir}/' + p['file'] for p in g] for _, g in itertools.groupby(json.load(open('{folder.ManifestPath}'))['parts'], " +
+                 "key=lambda p: p['slice'])], combine='nested', concat_dim=['time', 'station'], data_vars='minimal', coords='minimal', compat='override'" +
+                 (format == FilledFormat.Zarr ? ", engine='zarr'" : "") + ")",
         };
         return (new ShardManifest("fill", command, shards, folder.Extension, "stations", ShardRunner.Parts(plan, from, folder.Extension), open), ids);
     }
