@@ -65,6 +65,29 @@ public sealed class ShardedReanalysisTests(BeijingSpatialModel m) : IClassFixtur
     }
 
     [DataFact]
+    public void A_daily_grid_split_into_bands_merges_to_the_single_run_with_its_yearly_summaries()
+    {
+        string[] daily = ["--daily", "--partial-days", "keep"];
+        var single = Path.Combine(m.Dir, "daily-single.nc");
+        Assert.Equal(0, CliApp.Run([.. Args(single), .. daily]).Exit);
+        var nc = Path.Combine(m.Dir, "daily.nc");
+        for (var i = 0; i < 3; i++) Assert.Equal(0, CliApp.Run([.. Args(nc), .. daily, "--shard", $"{i}/3"]).Exit);
+        Assert.Equal(0, CliApp.Run("shards", "merge", "--out", nc).Exit);
+        using var a = NetCdfReader.Open(single);
+        using var b = NetCdfReader.Open(nc);
+        Assert.Equal(a.ReadStrings("local_date"), b.ReadStrings("local_date"));
+        foreach (var v in a.Header.Variables.Select(v => v.Name).Where(n => n != "local_date"))
+        {
+            var (x, y) = (a.Raw(v), b.Raw(v));
+            var (bx, by) = (new byte[Buffer.ByteLength(x)], new byte[Buffer.ByteLength(y)]);
+            Buffer.BlockCopy(x, 0, bx, 0, bx.Length);
+            Buffer.BlockCopy(y, 0, by, 0, by.Length);
+            Assert.True(bx.AsSpan().SequenceEqual(by), $"{v} differs from the single run");
+        }
+        Assert.Contains(a.Header.Variables, v => v.Name == "pm25_annual_mean");
+    }
+
+    [DataFact]
     public void A_done_shard_is_skipped_and_a_killed_shard_resumes_with_identical_bytes()
     {
         var nc = Sharded("rerun.nc");
