@@ -24,6 +24,7 @@ public static class CliApp
         root.Add(FitCommand.Create());
         root.Add(FillCommand.Create());
         root.Add(ServeCommand.Create());
+        root.Add(ShardsCommand.Create());
         return root;
     }
 

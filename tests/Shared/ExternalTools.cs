@@ -9,7 +9,7 @@ namespace AqNet.Tests;
 /// run and fail, because `.ci/run` installs them.</summary>
 public static class ExternalTools
 {
-    public const string InstallHint = "apt-get install -y netcdf-bin gdal-bin python3-xarray python3-netcdf4 python3-zarr, as .ci/run does";
+    public const string InstallHint = "apt-get install -y netcdf-bin gdal-bin python3-xarray python3-netcdf4 python3-zarr python3-dask, as .ci/run does";
 
     private static readonly ConcurrentDictionary<string, string?> Cache = new();
 

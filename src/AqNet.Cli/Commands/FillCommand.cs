@@ -15,9 +15,10 @@ public static class FillCommand
         var stations = new Option<string?>("--stations") { Description = "Station ids separated by commas (default: every station with data)." };
         var model = new Option<string?>("--model") { Description = "A model folder written by `aqnet fit` (aqnet-st, calibrated 90% intervals). Without it: linear in time up to 6 h, else kriging." };
         var institution = new Option<string?>("--institution") { Description = "Who produces the file (its institution attribute; default: the data's publishers and AqNet)." };
+        var shard = new ShardOptions();
         var cmd = new Command("fill", "The gap-filled record: every station at every hour, observed values unchanged, gaps filled with a 90% interval and a flag.")
         {
-            store, output, from, to, stations, model, institution,
+            store, output, from, to, stations, model, institution, shard.Shard, shard.Shards,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -28,7 +29,7 @@ public static class FillCommand
                 ToUtc = r.GetValue(to) is { } t ? ReanalyzeOptions.ParseUtc(t, "--to") : null,
                 Institution = r.GetValue(institution), CommandLine = CliRun.CommandLine(r),
             };
-            r.InvocationConfiguration.Output.Write(ModelFill.Run(o, r.GetValue(model), CliRun.Progress(r), ct));
+            r.InvocationConfiguration.Output.Write(ShardedFill.Run(o, r.GetValue(model), shard.Resolve(r), CliRun.Progress(r), ct));
             return Task.FromResult(0);
         });
         return cmd;

@@ -22,9 +22,10 @@ public static class ReanalyzeCommand
         var institution = new Option<string?>("--institution") { Description = "Who produces the file (its institution attribute; default: the data's publishers and AqNet)." };
         var png = new Option<string?>("--png") { Description = "Also write PNG maps into this folder." };
         var ks = new Option<string?>("--k") { Description = "Neighbour counts whose estimates are averaged, e.g. 5,10,20 (default the model's)." };
+        var shard = new ShardOptions();
         var cmd = new Command("reanalyze", "Gridded PM2.5 for every hour (or local day) of a period, with the spread over k, distance to the nearest station and a far-from-stations mask, as NetCDF or Zarr, maps and a summary.")
         {
-            model, store, bbox, resolution, from, to, output, daily, partial, png, ks, maxOutput, farKm, institution,
+            model, store, bbox, resolution, from, to, output, daily, partial, png, ks, maxOutput, farKm, institution, shard.Shard, shard.Shards,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -36,7 +37,7 @@ public static class ReanalyzeCommand
                 PartialDays = ReanalyzeOptions.ParsePartialDays(r.GetValue(partial)!), MaxOutputBytes = ByteSize.Parse(r.GetValue(maxOutput)!, "--max-output"),
                 FarKm = ReanalyzeOptions.ParseFarKm(r.GetValue(farKm)), Institution = r.GetValue(institution), CommandLine = CliRun.CommandLine(r),
             };
-            r.InvocationConfiguration.Output.Write(ReanalyzeJob.Run(o, CliRun.Progress(r), ct));
+            r.InvocationConfiguration.Output.Write(ShardedReanalyze.Run(o, shard.Resolve(r), CliRun.Progress(r), ct));
             return Task.FromResult(0);
         });
         return cmd;

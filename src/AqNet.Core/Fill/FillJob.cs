@@ -16,6 +16,10 @@ public sealed record FillOptions
     public IReadOnlyList<string>? Stations { get; init; }
     public string? Institution { get; init; }
     public string? CommandLine { get; init; }
+    /// <summary>False for a shard's part: the store's filled table is left alone (shards do not write the store).</summary>
+    public bool WriteStore { get; init; } = true;
+    /// <summary>The file's creation time (history, date_created); null = now. The parts of a sharded run share one.</summary>
+    public DateTime? CreatedUtc { get; init; }
 }
 
 /// <summary>The file formats of the filled record.</summary>
@@ -67,8 +71,8 @@ public static class FillJob
             info = new ProductInfo($"AqNet gap-filled PM2.5 station record ({chosen.Count} stations, hourly)",
                 o.Institution ?? $"{sources.Institution} (observations); AqNet (gap filling)",
                 $"hourly PM2.5 of {sources.Names}; {filler.Method}",
-                $"{CfMetadata.Iso(DateTime.UtcNow)} {o.CommandLine ?? "aqnet fill --store " + o.StorePath + " --out " + o.OutPath}",
-                sources.References, $"derived from observations under: {sources.License}");
+                $"{CfMetadata.Iso(o.CreatedUtc ?? DateTime.UtcNow)} {o.CommandLine ?? "aqnet fill --store " + o.StorePath + " --out " + o.OutPath}",
+                sources.References, $"derived from observations under: {sources.License}") { CreatedUtc = o.CreatedUtc };
         }
         ct.ThrowIfCancellationRequested();
         switch (format)
@@ -76,11 +80,11 @@ public static class FillJob
             case FilledFormat.Parquet: FilledParquet.Write(o.OutPath, r); break;
             default: FilledRecordFiles.Write(o.OutPath, r, info); break;
         }
-        using (var store = AqStore.OpenWrite(o.StorePath)) FilledStore.Write(store, r);
+        if (o.WriteStore) using (var store = AqStore.OpenWrite(o.StorePath)) FilledStore.Write(store, r);
         var report = Path.Combine(dir, Path.GetFileNameWithoutExtension(o.OutPath.TrimEnd('/', '\\')) + ".summary.md");
         SummaryReport.WriteFile(report, FillReport.Markdown(r, offset, Path.GetFileName(o.OutPath.TrimEnd('/', '\\'))));
         var missing = r.Value.LongCount(float.IsNaN);
-        return $"wrote {o.OutPath} and the store's filled table: {r.S} station{(r.S == 1 ? "" : "s")} × {r.Hours} hours, {r.Count(FillFlag.Observed):N0} observed, " +
+        return $"wrote {o.OutPath}{(o.WriteStore ? " and the store's filled table" : "")}: {r.S} station{(r.S == 1 ? "" : "s")} × {r.Hours} hours, {r.Count(FillFlag.Observed):N0} observed, " +
                $"{r.Count(FillFlag.Filled):N0} filled, {r.Count(FillFlag.ObservedFlagged):N0} observed but QC-flagged" +
                (missing > 0 ? $", {missing:N0} left missing (no observation anywhere to fill from)" : "") +
                (r.MeasuredCoverage is { } c ? $"; {Fmt.D(100 * r.NominalCoverage)}% intervals held {Fmt.F(100 * c, 1)}% of held-out values" : "") +

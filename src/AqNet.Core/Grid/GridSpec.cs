@@ -34,6 +34,29 @@ public sealed class GridSpec
         (Lon0, Lat0, Lon1, Lat1, ResolutionDeg) = (lon0, lat0, lon1, lat1, resolutionDeg);
     }
 
+    /// <summary>A band of rows [firstRow, firstRow + rows) of this grid, whose cell centres and edges are exactly
+    /// (bit for bit) those of the same cells in this grid: a shard's piece of a sharded reanalysis.</summary>
+    public GridSpec RowBand(int firstRow, int rows)
+    {
+        if (firstRow < 0 || rows < 1 || firstRow + rows > NLat)
+            throw new ArgumentOutOfRangeException(nameof(rows), $"rows [{firstRow}, {firstRow + rows}) outside [0, {NLat})");
+        return new GridSpec(this, RowOffset + firstRow, rows);
+    }
+
+    private GridSpec(GridSpec whole, int rowOffset, int rows)
+    {
+        (Lon0, Lat0, Lon1, ResolutionDeg, NLon) = (whole.Lon0, whole.Lat0, whole.Lon1, whole.ResolutionDeg, whole.NLon);
+        (RowOffset, NLat) = (rowOffset, rows);
+        Lat1 = Math.Min(whole.Lat1, LatEdge(rows));
+    }
+
+    /// <summary>Rows of the whole grid before this one's first (0 except for a <see cref="RowBand"/>); Lat0 stays the
+    /// whole grid's southern edge.</summary>
+    public int RowOffset { get; }
+
+    /// <summary>Southern edge of row j (j = NLat: the northern edge of the last row), degrees, not clamped.</summary>
+    public double LatEdge(int j) => Lat0 + (RowOffset + j) * ResolutionDeg;
+
     public double Lon0 { get; }
     public double Lat0 { get; }
     public double Lon1 { get; }
@@ -47,7 +70,7 @@ public sealed class GridSpec
     public double LonCentre(int i) => Lon0 + (i + 0.5) * ResolutionDeg;
 
     /// <summary>Latitude of the centres of row j, degrees.</summary>
-    public double LatCentre(int j) => Lat0 + (j + 0.5) * ResolutionDeg;
+    public double LatCentre(int j) => Lat0 + (RowOffset + j + 0.5) * ResolutionDeg;
 
     /// <summary>Centre of cell (i, j). A centre past ±180° / ±90° (last cell overhanging the box) is clamped to the limit.</summary>
     public GeoPoint Centre(int i, int j)
@@ -68,7 +91,8 @@ public sealed class GridSpec
     }
 
     public override string ToString() =>
-        $"bbox {Fmt.D(Lon0)},{Fmt.D(Lat0)},{Fmt.D(Lon1)},{Fmt.D(Lat1)} at {Fmt.D(ResolutionDeg)}° = {NLon} × {NLat} cells";
+        $"bbox {Fmt.D(Lon0)},{Fmt.D(Lat0)},{Fmt.D(Lon1)},{Fmt.D(Lat1)} at {Fmt.D(ResolutionDeg)}° = {NLon} × {NLat} cells" +
+        (RowOffset > 0 ? $" (rows {RowOffset} .. {RowOffset + NLat - 1} of the whole grid)" : "");
 
     /// <summary>The 1e-9 slack keeps e.g. 1.0 / 0.1 = 10.000000000000002 from yielding an 11th, empty-width column.</summary>
     private static int Cells(double width, double res) => (int)Math.Min(int.MaxValue, Math.Max(1, Math.Ceiling(width / res - 1e-9)));

@@ -39,9 +39,9 @@ public static class ReanalysisSchema
             new("time", NcType.Double, ["time"], CfAxes.Time(NcTimeAxis.HoursSinceEpoch, bounds: "time_bnds")) { Data = Hours(l.Steps.Select(s => s.TimeUtc)) },
             new("time_bnds", NcType.Double, ["time", "nv"], []) { Data = Hours(l.Steps.SelectMany(s => new[] { s.StartUtc, s.EndUtc })) },
             new("lat", NcType.Double, ["lat"], [.. CfAxes.Latitude(), NcAttribute.Text("bounds", "lat_bnds")]) { Data = Centres(g.NLat, j => Math.Min(g.LatCentre(j), 90)) },
-            new("lat_bnds", NcType.Double, ["lat", "nv"], []) { Data = Edges(g.NLat, g.Lat0, g.ResolutionDeg, 90) },
+            new("lat_bnds", NcType.Double, ["lat", "nv"], []) { Data = Edges(g.NLat, g.LatEdge, 90) },
             new("lon", NcType.Double, ["lon"], [.. CfAxes.Longitude(), NcAttribute.Text("bounds", "lon_bnds")]) { Data = Centres(g.NLon, i => Math.Min(g.LonCentre(i), 180)) },
-            new("lon_bnds", NcType.Double, ["lon", "nv"], []) { Data = Edges(g.NLon, g.Lon0, g.ResolutionDeg, 180) },
+            new("lon_bnds", NcType.Double, ["lon", "nv"], []) { Data = Edges(g.NLon, i => g.Lon0 + i * g.ResolutionDeg, 180) },
             CfMetadata.Crs(),
         };
         var zone = OutputSteps.ZoneLabel(l.UtcOffsetHours);
@@ -126,6 +126,6 @@ public static class ReanalysisSchema
     private static double[] Centres(int n, Func<int, double> centre) => [.. Enumerable.Range(0, n).Select(centre)];
 
     /// <summary>Cell edges, the last clamped to the axis limit (a cell may overhang the box, GridSpec).</summary>
-    private static double[] Edges(int n, double start, double res, double limit) =>
-        [.. Enumerable.Range(0, n).SelectMany(i => new[] { Math.Min(start + i * res, limit), Math.Min(start + (i + 1) * res, limit) })];
+    private static double[] Edges(int n, Func<int, double> edge, double limit) =>
+        [.. Enumerable.Range(0, n).SelectMany(i => new[] { Math.Min(edge(i), limit), Math.Min(edge(i + 1), limit) })];
 }

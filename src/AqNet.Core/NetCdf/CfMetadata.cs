@@ -6,6 +6,8 @@ namespace AqNet.Core.NetCdf;
 public sealed record ProductInfo(string Title, string Institution, string Source, string History, string References, string License)
 {
     public string? Comment { get; init; }
+    /// <summary>The file's date_created; null = now. Sharded runs give every part the same time, so a rerun writes identical bytes.</summary>
+    public DateTime? CreatedUtc { get; init; }
 }
 
 /// <summary>Global attributes and the coordinate reference system shared by the grid and station products.</summary>
@@ -57,7 +59,7 @@ public static class CfMetadata
             NcAttribute.Doubles("geospatial_lon_max", extent.LonMax),
             NcAttribute.Text("geospatial_lat_units", "degrees_north"),
             NcAttribute.Text("geospatial_lon_units", "degrees_east"),
-            NcAttribute.Text("date_created", Iso(DateTime.UtcNow)),
+            NcAttribute.Text("date_created", Iso(p.CreatedUtc ?? DateTime.UtcNow)),
         ]);
         return a;
     }

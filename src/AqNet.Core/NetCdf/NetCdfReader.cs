@@ -90,6 +90,46 @@ public sealed class NetCdfReader : IDisposable
             .Select(i => System.Text.Encoding.UTF8.GetString(raw, i * len, len).TrimEnd('\0'))];
     }
 
+    /// <summary>All values of a numeric variable in its own type (float[], double[], int[], short[] or sbyte[]),
+    /// exactly as stored (no masking); a record variable's records one after another.</summary>
+    public Array Raw(string variable)
+    {
+        var v = Header.Variable(variable);
+        if (!Header.IsRecordVariable(v)) return Typed(v, 0);
+        var per = (int)Header.ValuesPerSlab(v);
+        var all = Array.CreateInstance(Typed(v, 0).GetType().GetElementType()!, checked((int)(Header.NumRecs * per)));
+        for (var r = 0; r < Header.NumRecs; r++) Array.Copy(Typed(v, r), 0, all, r * per, per);
+        return all;
+    }
+
+    /// <summary>Record t of a record variable in its own type, exactly as stored.</summary>
+    public Array RawRecord(string variable, int t)
+    {
+        var v = Header.Variable(variable);
+        if (!Header.IsRecordVariable(v)) throw new ArgumentException($"{variable} is not a record variable", nameof(variable));
+        if ((uint)t >= Header.NumRecs) throw new ArgumentOutOfRangeException(nameof(t));
+        return Typed(v, t);
+    }
+
+    private Array Typed(NcVariable v, long record)
+    {
+        var n = checked((int)Header.ValuesPerSlab(v));
+        var size = NcHeader.SizeOf(v.Type);
+        var raw = new byte[n * size];
+        _fs.Position = v.Begin + (Header.IsRecordVariable(v) ? record * Header.RecordSize : 0);
+        _fs.ReadExactly(raw);
+        Array result = v.Type switch
+        {
+            NcType.Float => new float[n], NcType.Double => new double[n], NcType.Int => new int[n], NcType.Short => new short[n],
+            NcType.Byte => new sbyte[n],
+            _ => throw new NotSupportedException($"{_path}: reading {v.Type} data of {v.Name} is not supported"),
+        };
+        if (size > 1 && BitConverter.IsLittleEndian)   // NetCDF is big-endian
+            for (var i = 0; i < n; i++) raw.AsSpan(i * size, size).Reverse();
+        System.Buffer.BlockCopy(raw, 0, result, 0, raw.Length);
+        return result;
+    }
+
     private double[] ReadSlab(NcVariable v, long record, bool mask)
     {
         var n = checked((int)Header.ValuesPerSlab(v));

@@ -101,11 +101,11 @@ public static class ReanalyzeJob
             $"AqNet PM2.5 reanalysis ({(o.Daily ? "daily means over local days" : "hourly")})",
             o.Institution ?? $"{sources.Institution} (observations); AqNet (reanalysis)",
             est.Source(sources.Names),
-            $"{CfMetadata.Iso(DateTime.UtcNow)} {o.CommandLine ?? o.RebuiltCommandLine()}",
+            $"{CfMetadata.Iso(o.CreatedUtc ?? DateTime.UtcNow)} {o.CommandLine ?? o.RebuiltCommandLine()}",
             $"{sources.References}; Kheder et al. (2025), Deep Spatio-Temporal Neural Network for Air Quality Reanalysis, SCIA 2025",
-            $"derived from observations under: {sources.License}");
+            $"derived from observations under: {sources.License}") { CreatedUtc = o.CreatedUtc };
         var g = o.Grid;
-        var extent = (g.Lat0, Math.Min(90, g.Lat0 + g.NLat * g.ResolutionDeg), g.Lon0, Math.Min(180, g.Lon0 + g.NLon * g.ResolutionDeg));
+        var extent = (g.LatEdge(0), Math.Min(90, g.LatEdge(g.NLat)), g.Lon0, Math.Min(180, g.Lon0 + g.NLon * g.ResolutionDeg));
         var globals = CfMetadata.Globals(info, plan.Steps[0].StartUtc, plan.Steps[^1].EndUtc, o.Daily ? "P1D" : "PT1H", extent);
         var rule = o.FarKm is null ? GridDistances.DefaultFarThreshold(est.Stations).Rule : "threshold given with --far-km";
         return new ReanalysisLayout

@@ -26,6 +26,8 @@ public sealed record ReanalyzeOptions
     public string? Institution { get; init; }
     /// <summary>The command as typed, for the file's history; null = rebuilt from these options.</summary>
     public string? CommandLine { get; init; }
+    /// <summary>The file's creation time (history, date_created); null = now. The parts of a sharded run share one.</summary>
+    public DateTime? CreatedUtc { get; init; }
 
     public const long DefaultMaxOutput = 10L << 30;
 
