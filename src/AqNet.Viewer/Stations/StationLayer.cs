@@ -101,19 +101,22 @@ public sealed class StationLayer
         return n == 0 ? float.NaN : (float)(sum / n);
     }
 
-    /// <summary>The station ids a neural kNN model folder was trained on (model.json of `aqnet experiment spatial`):
-    /// the stations the reanalysis used; the others in the store were held out.</summary>
+    /// <summary>The station ids a model folder was trained on: model.json of `aqnet experiment spatial` ("stations":
+    /// [{"id": …}]) or of `aqnet fit` ("Stations": ["…"]). The stations the reanalysis used; the others in the store were
+    /// held out.</summary>
     public static IReadOnlySet<string> ModelStations(string modelDir)
     {
         var path = Path.Combine(modelDir, "model.json");
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            if (doc.RootElement.TryGetProperty("Stations", out var ids))   // a production aqnet-st model (aqnet fit)
+                return ids.EnumerateArray().Select(s => s.GetString()!).ToHashSet();
             return doc.RootElement.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new InputException($"--model '{modelDir}': cannot read the model's stations from {path} ({e.Message}); expected DIR/model of `aqnet experiment spatial`", e);
+            throw new InputException($"--model '{modelDir}': cannot read the model's stations from {path} ({e.Message}); expected a folder of `aqnet fit` or DIR/model of `aqnet experiment spatial`", e);
         }
     }
 }
