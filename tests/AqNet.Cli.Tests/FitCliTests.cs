@@ -55,8 +55,10 @@ public sealed class FitCliTests : IDisposable
         Assert.Contains("aqnet fit --store", json);
 
         var nc = _fx.Path_("filled.nc");
-        (exit, output, err) = CliApp.Run("fill", "--store", store, "--model", model, "--out", nc);
+        (exit, output, err) = CliApp.Run("fill", "--store", store, "--model", model, "--out", nc, "--png", _fx.Path_("plots"));
         Assert.True(exit == 0, err);
+        Assert.Contains("plots: 3 PNG files", output);
+        Assert.All(["Alpha", "Beta", "Gamma"], id => Assert.True(new FileInfo(_fx.Path_($"plots/pm25_filled_{id}.png")).Length > 10_000, id));
         Assert.Contains($"3 stations × {Hours} hours", output);
         using var r = NetCdfReader.Open(nc);
         var values = r.ReadFloats("pm25");

@@ -20,6 +20,8 @@ public sealed record FillOptions
     public bool WriteStore { get; init; } = true;
     /// <summary>The file's creation time (history, date_created); null = now. The parts of a sharded run share one.</summary>
     public DateTime? CreatedUtc { get; init; }
+    /// <summary>A folder for one PNG per station (observed, filled, interval band); null = no plots.</summary>
+    public string? PngDir { get; init; }
 }
 
 /// <summary>The file formats of the filled record.</summary>
@@ -42,6 +44,7 @@ public static class FillJob
         if (o.FromUtc > o.ToUtc) throw new InputException($"--from {Fmt.Utc(o.FromUtc!.Value)} is after --to {Fmt.Utc(o.ToUtc!.Value)}; expected from <= to");
         var dir = Path.GetDirectoryName(Path.GetFullPath(o.OutPath.TrimEnd('/', '\\')))!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{o.OutPath}': folder '{dir}' does not exist");
+        if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before the work, not after
 
         FilledRecord r;
         ProductInfo info;
@@ -83,12 +86,13 @@ public static class FillJob
         if (o.WriteStore) using (var store = AqStore.OpenWrite(o.StorePath)) FilledStore.Write(store, r);
         var report = Path.Combine(dir, Path.GetFileNameWithoutExtension(o.OutPath.TrimEnd('/', '\\')) + ".summary.md");
         SummaryReport.WriteFile(report, FillReport.Markdown(r, offset, Path.GetFileName(o.OutPath.TrimEnd('/', '\\'))));
+        var plots = o.PngDir is null ? null : FilledSeriesPlot.SaveAll(r, o.PngDir, offset ?? 0, progress, ct);
         var missing = r.Value.LongCount(float.IsNaN);
         return $"wrote {o.OutPath}{(o.WriteStore ? " and the store's filled table" : "")}: {r.S} station{(r.S == 1 ? "" : "s")} × {r.Hours} hours, {r.Count(FillFlag.Observed):N0} observed, " +
                $"{r.Count(FillFlag.Filled):N0} filled, {r.Count(FillFlag.ObservedFlagged):N0} observed but QC-flagged" +
                (missing > 0 ? $", {missing:N0} left missing (no observation anywhere to fill from)" : "") +
                (r.MeasuredCoverage is { } c ? $"; {Fmt.D(100 * r.NominalCoverage)}% intervals held {Fmt.F(100 * c, 1)}% of held-out values" : "") +
-               $"\nsummary: {report}\n";
+               $"\nsummary: {report}\n" + (plots is null ? "" : $"plots: {plots.Count} PNG files in {o.PngDir}\n");
     }
 
     /// <summary>The chosen stations and, as inputs for the spatial part of filling, the nearest other located stations of

@@ -17,6 +17,7 @@ public static class ShardedFill
     public static string Run(FillOptions o, string? modelDir, ShardIndex? shard, IProgress<string>? progress, CancellationToken ct)
     {
         if (shard is not { } s) return ModelFill.Run(o, modelDir, progress, ct);
+        if (o.PngDir is not null) throw new InputException("--png draws whole station series; a shard holds a slice of them: plot from a single run, or leave --png out with --shard");
         var folder = new ShardFolder(o.OutPath);
         var (manifest, stations) = Manifest(o, modelDir, s.Count, folder);
         return ShardRunner.Run(folder, manifest, s, (part, path, created) =>
