@@ -29,9 +29,10 @@ internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyLi
     public int UtcOffsetHours => info.UtcOffsetHours;
     public int HoursBefore => info.Options.Window;
     public int HoursAfter => info.Options.Window;
-    /// <summary>A cell is a node of the window graph: its window of inputs and features, [W, C] floats, plus the
-    /// estimate accumulators and the three outputs per hour of a local day.</summary>
-    public long TileBytesPerCell => 4L * info.Options.Window * 64 + 3 * 8 * 24 * 3 + 64;
+    /// <summary>Per cell and hour of a chunk (<see cref="ChunkHours"/> plus the windows on both sides): the panel's value,
+    /// mask and flags, the base estimate, the inputs mask and the estimate accumulators (3 doubles and a weight), the
+    /// chunk's three outputs and a day's slice of them; plus the graph's per-node features of a window.</summary>
+    public long TileBytesPerCell => (ChunkHours + 2L * info.Options.Window) * (4 + 1 + 1 + 4 + 1 + 32 + 12) + 24 * 12 + 4L * info.Options.Window * 64;
     public IReadOnlyList<GridVariable> StepVariables =>
     [
         GridVariable.Pm25(),
@@ -46,7 +47,27 @@ internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyLi
         (info.MeasuredCoverage is { } c ? $", which held {Fmt.F(100 * c, 1)}% of validation values not used to calibrate it" : "") +
         (info.Quick ? "; trained with --quick (a short schedule, a first look)" : "");
 
+    /// <summary>Hours estimated at once: the grid asks local day by local day, but every call pays for the windows
+    /// reaching over its edges, so a tile's hours are estimated in chunks of this many and handed out by the day.</summary>
+    public const int ChunkHours = 120;
+    private IReadOnlyList<GeoPoint>? _points;
+    private int _c0, _c1;
+    private float[][] _chunk = [];
+
     public float[][] Estimate(Panel panel, IReadOnlyList<GeoPoint> points, int from, int to, CancellationToken ct)
+    {
+        if (!ReferenceEquals(points, _points) || from < _c0 || to > _c1)
+        {
+            var end = Math.Max(to, Math.Min(panel.Hours - HoursAfter, from + ChunkHours));
+            _chunk = [];   // release the previous chunk before the next is made
+            _chunk = Compute(panel, points, from, end, ct);
+            (_points, _c0, _c1) = (points, from, end);
+        }
+        var n = points.Count;
+        return [.. _chunk.Select(a => a.AsSpan((from - _c0) * n, (to - from) * n).ToArray())];
+    }
+
+    private float[][] Compute(Panel panel, IReadOnlyList<GeoPoint> points, int from, int to, CancellationToken ct)
     {
         var (n, hours, S) = (points.Count, to - from, panel.S);
         var t0 = Math.Max(0, from - HoursBefore);
