@@ -104,7 +104,7 @@
       }
       if ($('show-stations').checked) for (const s of obs) drawStation(s, meta.pm25);
       $('time').textContent = meta.times[t].replace('T', ' ').replace(':00:00Z', ':00 UTC') + (meta.daily ? ' (day ending)' : '');
-      drawBar(scale, layer === 'pm25' ? 'PM2.5' : 'PM2.5 uncertainty');
+      drawBar(scale, layer === 'pm25' ? 'PM2.5' : meta.layers.includes('upper') ? 'PM2.5 interval width' : 'PM2.5 uncertainty');
       if (series) drawSeries();
       V.painted = t; document.body.dataset.painted = String(t);
       if (V.firstPaintMs === null) { V.firstPaintMs = performance.now(); V.ready = true; document.body.dataset.ready = 'true'; }

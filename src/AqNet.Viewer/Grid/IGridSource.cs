@@ -27,10 +27,10 @@ public static class GridSource
         {
             if (!File.Exists(Path.Combine(full, ".zmetadata")))
                 throw new Core.Data.InputException($"--grid '{path}': the folder has no .zmetadata; expected a Zarr store written by `aqnet reanalyze --out NAME.zarr`");
-            return ZarrGridSource.Open(full);
+            return IntervalWidthSource.Wrap(ZarrGridSource.Open(full));
         }
         if (!File.Exists(full))
             throw new Core.Data.InputException($"--grid '{path}': no such file or folder; expected FILE.nc or DIR.zarr written by `aqnet reanalyze`");
-        return NetCdfGridSource.Open(full);
+        return IntervalWidthSource.Wrap(NetCdfGridSource.Open(full));
     }
 }
