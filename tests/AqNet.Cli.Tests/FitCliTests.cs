@@ -88,6 +88,17 @@ public sealed class FitCliTests : IDisposable
         Assert.NotNull(g.Header.Variable("pm25_upper").Attribute("measured_coverage"));
         Assert.Contains("aqnet-st", g.Header.GlobalAttribute("source")!.AsText);
         Assert.Contains("--quick", g.Header.GlobalAttribute("source")!.AsText);
+
+        // Sharded, the same model folder is read for the network's local days.
+        var sharded = _fx.Path_("sharded.nc");
+        foreach (var shard in new[] { "0/2", "1/2" })
+        {
+            (exit, _, err) = CliApp.Run("reanalyze", "--model", model, "--store", store, "--bbox", "116.1,39.8,116.5,40.2", "--resolution", "0.1",
+                "--from", "2013-03-10", "--to", "2013-03-10T05", "--out", sharded, "--shard", shard);
+            Assert.True(exit == 0, err);
+        }
+        (exit, _, err) = CliApp.Run("shards", "verify", "--out", sharded);
+        Assert.True(exit == 0, err);
     }
 
     [Fact]

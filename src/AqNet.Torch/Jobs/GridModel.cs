@@ -11,7 +11,6 @@ internal interface IGridModel : IDisposable
     /// <summary>The stations whose observations the model reads.</summary>
     IReadOnlyList<Station> Stations { get; }
     IReadOnlyList<string> Variables { get; }
-    int UtcOffsetHours { get; }
     /// <summary>Hours read before --from and after --to (the windows around the first and last hours).</summary>
     int HoursBefore { get; }
     int HoursAfter { get; }
@@ -31,11 +30,27 @@ internal interface IGridModel : IDisposable
 /// <summary>Opens the model of a --model folder: model.aqst (aqnet fit) or the neural kNN files (experiment spatial).</summary>
 internal static class GridModels
 {
-    public static IGridModel Open(string dir, Core.Store.AqStore store, IReadOnlyList<int>? ks)
+    /// <summary>Refuses a --model that is not a folder, before any other work.</summary>
+    public static void CheckFolder(string dir)
     {
-        if (File.Exists(Path.Combine(dir, Impute.StCheckpoint.FileName))) return StGridModel.Open(dir, store);
         if (!Directory.Exists(dir))
             throw new InputException($"--model '{dir}' is not a folder holding a trained model (a folder of `aqnet fit`, or DIR/model of `aqnet experiment spatial`)");
+    }
+
+    public static IGridModel Open(string dir, Core.Store.AqStore store, IReadOnlyList<int>? ks)
+    {
+        CheckFolder(dir);
+        if (File.Exists(Path.Combine(dir, Impute.StCheckpoint.FileName))) return StGridModel.Open(dir, store);
         return new KnnGridModel(Spatial.NeuralKnnEstimator.Load(dir, store), ks);
+    }
+
+    /// <summary>The UTC offset of the network the model reads: the store's rule over the model's stations, as the panel
+    /// of <see cref="ReanalyzeJob"/> gets it, so local days are cut alike with or without shards.</summary>
+    public static int NetworkOffset(string dir, string storePath, IReadOnlyList<int>? ks)
+    {
+        using var store = Core.Store.AqStore.OpenRead(storePath);
+        using var model = Open(dir, store, ks);
+        var ids = model.Stations.Select(s => s.Id).ToHashSet();
+        return Core.Store.StoreReader.UtcOffsetHours([.. Core.Store.StoreReader.Stations(store).Where(s => ids.Contains(s.Station.Id))]);
     }
 }

@@ -11,10 +11,9 @@ internal sealed class KnnGridModel(NeuralKnnEstimator est, IReadOnlyList<int>? k
 {
     public IReadOnlyList<Station> Stations => est.Stations;
     public IReadOnlyList<string> Variables => est.Options.Variables;
-    public int UtcOffsetHours => est.Options.UtcOffsetHours;
     public int HoursBefore => est.Options.Window - 1;
     public int HoursAfter => 0;
-    public long TileBytesPerCell => ReanalyzeJob.TileBytesPerCell(est.Options);
+    public long TileBytesPerCell => BytesPerCell(est.Options);
     public IReadOnlyList<GridVariable> StepVariables { get; } = [GridVariable.Pm25(), GridVariable.Pm25Uncertainty()];
     public string Describe => $"neural kNN of {est.Stations.Count} stations";
 
@@ -36,6 +35,17 @@ internal sealed class KnnGridModel(NeuralKnnEstimator est, IReadOnlyList<int>? k
                 spread[h * n + p] = e.Spread[e.Index(h, p, hz)];
             }
         return [mean, spread];
+    }
+
+    /// <summary>Peak bytes per cell of a tile. The prepared neighbour kernel holds per cell and neighbour the indices
+    /// (8), distances (4), validity (1), geometry (4·G), score terms (4·Hs), prior and kriging weights (8); preparing it
+    /// needs the torch copies of the geometry and score terms besides; and the estimator keeps the previous tile's
+    /// kernel until the next one is ready. Then a local day of estimates and spreads per output.</summary>
+    internal static long BytesPerCell(NeuralKnnOptions o)
+    {
+        long k = o.MaxK, g = NeighbourGeometry.G, hs = o.ScoreHidden;
+        var kernel = k * (21 + 4 * g + 4 * hs);
+        return 2 * kernel + k * (4 * g + 4 * hs + 8) + 24L * 8 * (o.Horizons.Length + 1) + 32;
     }
 
     public void Dispose() => est.Dispose();

@@ -21,7 +21,7 @@ public static class ReanalyzeJob
         var hours = (int)(o.ToUtc - o.FromUtc).TotalHours + 1;
         var budget = GridBudget.Estimate(o.Grid, o.Daily ? hours / 24 + 2 : hours, 2, o.Daily ? hours / (24 * 365) + 2 : 0);
         budget.Check(o.MaxOutputBytes, MachineMemory.AvailableBytes());
-        if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained model (a folder of `aqnet fit`, or DIR/model of `aqnet experiment spatial`)");
+        GridModels.CheckFolder(o.ModelDir);
         CheckWritable(o.OutPath);
         StaleTemporaries.Remove(o.OutPath.TrimEnd('/', '\\'));   // a temporary of a run killed before its rename
         if (o.PngDir is not null) OutputFolder.CheckWritable(o.PngDir, "--png", create: true);   // before hours of work go into the output
@@ -80,17 +80,6 @@ public static class ReanalyzeJob
             ? Enumerable.Range(0, steps.Count).ToArray()
             : [.. Enumerable.Range(0, steps.Count).Where(i => steps[i].TimeUtc.AddHours(offset).Hour == 12)]; // local noon
         return new GridPlan(o.Grid, steps, blocks, o.Daily, years, GridBudget.TileRows(o.Grid, perCell), o.PngDir is null ? [] : mapped, far, offset);
-    }
-
-    /// <summary>Peak bytes per cell of a tile. The prepared neighbour kernel holds per cell and neighbour the indices
-    /// (8), distances (4), validity (1), geometry (4·G), score terms (4·Hs), prior and kriging weights (8); preparing it
-    /// needs the torch copies of the geometry and score terms besides; and the estimator keeps the previous tile's
-    /// kernel until the next one is ready. Then a local day of estimates and spreads per output.</summary>
-    internal static long TileBytesPerCell(NeuralKnnOptions o)
-    {
-        long k = o.MaxK, g = NeighbourGeometry.G, hs = o.ScoreHidden;
-        var kernel = k * (21 + 4 * g + 4 * hs);
-        return 2 * kernel + k * (4 * g + 4 * hs + 8) + 24L * 8 * (o.Horizons.Length + 1) + 32;
     }
 
     private static ReanalysisLayout Layout(ReanalyzeOptions o, IGridModel est, AqStore store, GridPlan plan)

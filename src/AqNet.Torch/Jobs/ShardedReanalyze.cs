@@ -2,7 +2,6 @@ using AqNet.Core.Data;
 using AqNet.Core.Grid;
 using AqNet.Core.NetCdf;
 using AqNet.Core.Sharding;
-using AqNet.Torch.Spatial;
 
 namespace AqNet.Torch.Jobs;
 
@@ -34,9 +33,8 @@ public static class ShardedReanalyze
     {
         if (o.ToUtc < o.FromUtc) throw new InputException($"--from {Fmt.Utc(o.FromUtc)} is after --to {Fmt.Utc(o.ToUtc)}; expected from <= to");
         var format = OutputFormats.Of(o.OutPath);
-        if (!Directory.Exists(o.ModelDir)) throw new InputException($"--model '{o.ModelDir}' is not a folder holding a trained neural kNN model (DIR/model of `aqnet experiment spatial`)");
-        int offset;
-        using (var est = NeuralKnnEstimator.Load(o.ModelDir, (string?)null)) offset = est.Options.UtcOffsetHours;
+        GridModels.CheckFolder(o.ModelDir);
+        var offset = GridModels.NetworkOffset(o.ModelDir, o.StorePath, o.Ks);
         var hours = (int)(o.ToUtc - o.FromUtc).TotalHours + 1;
         var days = OutputSteps.LocalDays(o.FromUtc, hours, offset, PartialDays.Keep);
         var firstCut = days.Count > 1 ? days[1].FirstHour : 0;
