@@ -16,15 +16,11 @@ internal sealed class FillInputs
     {
         Stations = panel.Stations;
         (S, T, V) = (panel.S, panel.Hours, panel.VariableIndex(Variables.Pm25));
+        Usable = Quality.QcFlagBits.Usable(panel, V);
         Values = new float[T * S];
-        Usable = new bool[T * S];
         for (var t = 0; t < T; t++)
             for (var s = 0; s < S; s++)
-            {
-                var p = panel.Index(t, s, V);
-                Usable[t * S + s] = panel.Mask[p] && !Quality.QcFlagBits.IsQualityFlagged(panel.Flags[p]);
-                Values[t * S + s] = Usable[t * S + s] ? panel.Values[p] : float.NaN;
-            }
+                Values[t * S + s] = Usable[t * S + s] ? panel.Values[panel.Index(t, s, V)] : float.NaN;
         _prev = new int[T * S];
         _next = new int[T * S];
         for (var s = 0; s < S; s++)

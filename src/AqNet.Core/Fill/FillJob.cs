@@ -69,7 +69,7 @@ public static class FillJob
             var fromIndex = (int)(from - start).TotalHours;
             progress?.Report($"filling {chosen.Count} stations × {(int)(to - from).TotalHours + 1} hours ({Fmt.Utc(from)} .. {Fmt.Utc(to)})" +
                              (inputs.Count > chosen.Count ? $", with {inputs.Count - chosen.Count} neighbouring stations as inputs" : ""));
-            r = filler.Fill(panel, fromIndex, fromIndex + (int)(to - from).TotalHours + 1, offset ?? zones.FirstOrDefault(z => z is not null) ?? 0, progress, ct).Select(ids);
+            r = filler.Fill(panel, fromIndex, fromIndex + (int)(to - from).TotalHours + 1, progress, ct).Select(ids);
             var sources = DataSources.Combined(chosen.Select(s => s.Source));
             info = new ProductInfo($"AqNet gap-filled PM2.5 station record ({chosen.Count} stations, hourly)",
                 o.Institution ?? $"{sources.Institution} (observations); AqNet (gap filling)",

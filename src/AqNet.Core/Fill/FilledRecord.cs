@@ -80,6 +80,5 @@ public interface IStationFiller
     /// <summary>Hours of context the filler wants loaded on each side of the output range.</summary>
     int ContextHours { get; }
 
-    /// <param name="utcOffsetHours">The network's local time (UTC + hours), for fillers that read the time of day.</param>
-    FilledRecord Fill(Panel panel, int fromHour, int toHour, int utcOffsetHours, IProgress<string>? progress, CancellationToken ct);
+    FilledRecord Fill(Panel panel, int fromHour, int toHour, IProgress<string>? progress, CancellationToken ct);
 }

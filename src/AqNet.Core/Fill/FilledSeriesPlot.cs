@@ -46,7 +46,7 @@ public static class FilledSeriesPlot
         var est = plt.Add.ScatterPoints(x, Column(r.Value, filled));
         est.Color = Colors.OrangeRed;
         est.MarkerSize = 3;
-        est.LegendText = $"filled ({r.Flag.Where((f, i) => i % r.S == s && f == FillFlag.Filled).Count():N0} h)";
+        est.LegendText = $"filled ({Enumerable.Range(0, r.Hours).Count(filled):N0} h)";
         var flagged = plt.Add.ScatterPoints(x, Column(r.Value, t => r.Flag[r.Index(t, s)] == FillFlag.ObservedFlagged));
         flagged.Color = Colors.Blue;
         flagged.MarkerShape = MarkerShape.OpenCircle;

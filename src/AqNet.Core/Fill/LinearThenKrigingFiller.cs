@@ -25,7 +25,7 @@ public sealed class LinearThenKrigingFiller : IStationFiller
 
     public int ContextHours => MaxLinearGapHours + 1;
 
-    public FilledRecord Fill(Panel panel, int fromHour, int toHour, int utcOffsetHours, IProgress<string>? progress, CancellationToken ct)
+    public FilledRecord Fill(Panel panel, int fromHour, int toHour, IProgress<string>? progress, CancellationToken ct)
     {
         if (fromHour < 0 || toHour > panel.Hours || fromHour >= toHour)
             throw new ArgumentOutOfRangeException(nameof(fromHour), $"hours [{fromHour}, {toHour}) must be a non-empty range inside the panel's [0, {panel.Hours})");

@@ -38,17 +38,5 @@ public static class ImputeProduction
         return new ImputeTask(panel, variable, utcOffsetHours, new HourRole[T], [fold], new ImputeProtocolOptions());
     }
 
-    /// <summary>[T, S] true where observed and not flagged by quality control.</summary>
-    private static bool[] Usable(Panel panel, string variable)
-    {
-        var (T, S, v) = (panel.Hours, panel.S, panel.VariableIndex(variable));
-        var input = new bool[T * S];
-        for (var t = 0; t < T; t++)
-            for (var s = 0; s < S; s++)
-            {
-                var p = panel.Index(t, s, v);
-                input[t * S + s] = panel.Mask[p] && !Quality.QcFlagBits.IsQualityFlagged(panel.Flags[p]);
-            }
-        return input;
-    }
+    private static bool[] Usable(Panel panel, string variable) => Quality.QcFlagBits.Usable(panel, panel.VariableIndex(variable));
 }

@@ -29,4 +29,19 @@ public static class QcFlagBits
 
     /// <summary>True when the bits say something about the value's quality (every bit but <see cref="QcFlags.BenchmarkPoint"/>).</summary>
     public static bool IsQualityFlagged(byte flags) => (flags & ~(byte)QcFlags.BenchmarkPoint) != 0;
+
+    /// <summary>[hour · S + station]: true where the panel observed variable <paramref name="v"/> and quality control did
+    /// not flag the value, the cells that fillers and models read as inputs.</summary>
+    public static bool[] Usable(Data.Panel panel, int v)
+    {
+        var (T, S) = (panel.Hours, panel.S);
+        var usable = new bool[T * S];
+        for (var t = 0; t < T; t++)
+            for (var s = 0; s < S; s++)
+            {
+                var p = panel.Index(t, s, v);
+                usable[t * S + s] = panel.Mask[p] && !IsQualityFlagged(panel.Flags[p]);
+            }
+        return usable;
+    }
 }

@@ -28,7 +28,7 @@ public static class StCheckpoint
         return Checkpoint.ReadHeader<StModelInfo>(r, path, Magic);
     }
 
-    /// <summary>The model in eval mode, ready for <see cref="StImputer.FitBase"/> and estimates.</summary>
+    /// <summary>The model in eval mode, ready for <see cref="StImputer.EstimateCalibrated"/>.</summary>
     public static (StImputer Model, StModelInfo Info) Load(string path)
     {
         using var r = Checkpoint.Open(path, Magic);

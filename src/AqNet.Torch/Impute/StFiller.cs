@@ -21,11 +21,11 @@ public sealed class StFiller(StImputer model, StModelInfo info) : IStationFiller
     /// <summary>A whole window on each side, so a gap near the period's edge reads the hours beyond it.</summary>
     public int ContextHours => info.Options.Window;
 
-    public FilledRecord Fill(Panel panel, int fromHour, int toHour, int utcOffsetHours, IProgress<string>? progress, CancellationToken ct)
+    public FilledRecord Fill(Panel panel, int fromHour, int toHour, IProgress<string>? progress, CancellationToken ct)
     {
-        var r = _fallback.Fill(panel, fromHour, toHour, utcOffsetHours, null, ct);
-        var task = ImputeProduction.Inputs(panel, Variables.Pm25, utcOffsetHours);
-        var fold = task.Folds[0];
+        var r = _fallback.Fill(panel, fromHour, toHour, null, ct);
+        // Time is encoded with the offset the model was trained with.
+        var task = ImputeProduction.Inputs(panel, Variables.Pm25, info.UtcOffsetHours);
         var (S, v) = (task.S, panel.VariableIndex(Variables.Pm25));
         var where = new bool[task.T * S];
         for (var t = fromHour; t < toHour; t++)
@@ -35,17 +35,14 @@ public sealed class StFiller(StImputer model, StModelInfo info) : IStationFiller
         progress?.Report($"aqnet-st: estimating {cells:N0} gaps");
         if (cells > 0 && task.Stations.Count(st => st.HasCoordinates) >= 2)
         {
-            model.FitBase(task, fold, ct);
-            var e = model.Estimate(new ImputeView(task, fold.Input, new bool[S]), where, ct);
-            info.Calibration.Apply(e, where);
+            var e = model.EstimateCalibrated(task, new bool[S], where, info.Calibration, ct);
             for (var t = fromHour; t < toHour; t++)
                 for (var s = 0; s < S; s++)
                 {
                     var i = t * S + s;
                     if (!where[i] || !float.IsFinite(e.Median[i])) continue;
                     var o = r.Index(t - fromHour, s);
-                    // Concentrations are never negative: the interval is cut at 0 like the estimate.
-                    (r.Value[o], r.Lower[o], r.Upper[o]) = (Math.Max(0, e.Median[i]), Math.Max(0, e.Lower[i]), Math.Max(0, e.Upper[i]));
+                    (r.Value[o], r.Lower[o], r.Upper[o]) = (e.Median[i], e.Lower[i], e.Upper[i]);
                 }
         }
         return r with { Method = Method, MeasuredCoverage = info.MeasuredCoverage };

@@ -68,9 +68,20 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         _model.eval();
     }
 
-    /// <summary>Fits only the classical base (the kriging variogram) on the task's input, for a restored model that
-    /// estimates on data of its own.</summary>
-    public void FitBase(ImputeTask task, ImputeFold fold, CancellationToken ct) => _kriging.Fit(task, fold, null, ct);
+    /// <summary>What a restored production model gives on data of its own (a task of <see cref="ImputeProduction.Inputs"/>):
+    /// the classical base (the kriging variogram) fitted on the task's input, estimates at <paramref name="where"/> with
+    /// <paramref name="hidden"/> stations never read as neighbours, the stored interval calibration applied, and
+    /// estimate and bounds cut at 0 µg/m³ (NaN where no window reached).</summary>
+    public ImputeEstimates EstimateCalibrated(ImputeTask task, bool[] hidden, bool[] where, IntervalCalibration calibration, CancellationToken ct)
+    {
+        var fold = task.Folds[0];
+        _kriging.Fit(task, fold, null, ct);
+        var e = Estimate(new ImputeView(task, fold.Input, hidden), where, ct);
+        calibration.Apply(e, where);
+        foreach (var a in new[] { e.Median, e.Lower, e.Upper })
+            for (var i = 0; i < a.Length; i++) a[i] = Math.Max(0, a[i]);   // Math.Max keeps NaN
+        return e;
+    }
 
     /// <summary>The view's graph, with kriging at every hour of the stations that have cells to estimate.</summary>
     private StGraph GraphFor(ImputeView view, bool[] where, CancellationToken ct)

@@ -41,7 +41,7 @@ public static class FitJob
         using (var store = AqStore.OpenRead(o.StorePath))
         {
             var panel = PanelLoader.Load(store, null, [Variables.Pm25], o.FromUtc, o.ToUtc);
-            task = ImputeProduction.Task(panel, Variables.Pm25, TemporalJob.UtcOffset(store));
+            task = ImputeProduction.Task(panel, Variables.Pm25, panel.UtcOffsetHours);
         }
         var fold = task.Folds[0];
         var val = fold.Validation[0];

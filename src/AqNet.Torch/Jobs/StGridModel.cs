@@ -26,7 +26,6 @@ internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyLi
 
     public IReadOnlyList<Station> Stations => stations;
     public IReadOnlyList<string> Variables { get; } = [Core.Data.Variables.Pm25];
-    public int UtcOffsetHours => info.UtcOffsetHours;
     public int HoursBefore => info.Options.Window;
     public int HoursAfter => info.Options.Window;
     /// <summary>Per cell and hour of a chunk (<see cref="ChunkHours"/> plus the windows on both sides): the panel's value,
@@ -83,28 +82,23 @@ internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyLi
                 if (panel.Mask[i]) all.Set(t - t0, s, 0, panel.Values[i], panel.Flags[i]);
             }
         var task = ImputeProduction.Inputs(all, Core.Data.Variables.Pm25, info.UtcOffsetHours);
-        var fold = task.Folds[0];
         var hidden = new bool[all.S];
         for (var k = 0; k < n; k++) hidden[S + k] = true;
         var where = new bool[task.T * all.S];
         for (var t = from; t < to; t++)
             for (var k = 0; k < n; k++) where[(t - t0) * all.S + S + k] = true;
-        model.FitBase(task, fold, ct);
-        var e = model.Estimate(new ImputeView(task, fold.Input, hidden), where, ct);
-        info.Calibration.Apply(e, where);
+        var e = model.EstimateCalibrated(task, hidden, where, info.Calibration, ct);
         var outs = new[] { new float[hours * n], new float[hours * n], new float[hours * n] };
         for (var h = 0; h < hours; h++)
             for (var k = 0; k < n; k++)
             {
                 var i = (from + h - t0) * all.S + S + k;
-                outs[0][h * n + k] = Clamp(e.Median[i]);   // never negative; NaN where no window reached
-                outs[1][h * n + k] = Clamp(e.Lower[i]);
-                outs[2][h * n + k] = Clamp(e.Upper[i]);
+                outs[0][h * n + k] = e.Median[i];
+                outs[1][h * n + k] = e.Lower[i];
+                outs[2][h * n + k] = e.Upper[i];
             }
         return outs;
     }
-
-    private static float Clamp(float x) => float.IsNaN(x) ? float.NaN : Math.Max(0, x);
 
     public void Dispose() => model.Dispose();
 }

@@ -26,7 +26,7 @@ public sealed class LinearThenKrigingFillerTests
     public void Observed_values_pass_through_and_gaps_are_filled_by_the_right_method()
     {
         var panel = Sample();
-        var r = new LinearThenKrigingFiller().Fill(panel, 0, 48, 8, null, CancellationToken.None);
+        var r = new LinearThenKrigingFiller().Fill(panel, 0, 48, null, CancellationToken.None);
         Assert.Equal((3, 48, T0), (r.S, r.Hours, r.StartUtc));
         float V(int t, int s) => r.Value[r.Index(t, s)];
         FillFlag F(int t, int s) => r.Flag[r.Index(t, s)];
@@ -63,7 +63,7 @@ public sealed class LinearThenKrigingFillerTests
     [Fact]
     public void A_gap_crossing_the_start_of_the_period_uses_the_context_hours()
     {
-        var r = new LinearThenKrigingFiller().Fill(Sample(), 11, 14, 8, null, CancellationToken.None);
+        var r = new LinearThenKrigingFiller().Fill(Sample(), 11, 14, null, CancellationToken.None);
         Assert.Equal(T0.AddHours(11), r.StartUtc);
         Assert.Equal([21f, 22f, 23f], Enumerable.Range(0, 3).Select(t => r.Value[r.Index(t, 0)]));
         Assert.Equal([FillFlag.Filled, FillFlag.Filled, FillFlag.Observed], Enumerable.Range(0, 3).Select(t => r.Flag[r.Index(t, 0)]));

@@ -65,8 +65,8 @@ public sealed class StProductionTests : IDisposable
             Assert.Equal(info.Std, back.Std);
             Assert.Equal(Tiny, back.Options);
             Assert.Equal(["S0", "S1", "S2", "S3"], back.Stations);
-            var a = new StFiller(m, info).Fill(panel, 0, panel.Hours, 8, null, default);
-            var b = new StFiller(loaded, back).Fill(panel, 0, panel.Hours, 8, null, default);
+            var a = new StFiller(m, info).Fill(panel, 0, panel.Hours, null, default);
+            var b = new StFiller(loaded, back).Fill(panel, 0, panel.Hours, null, default);
             Assert.Equal(a.Value.Length, b.Value.Length);
             for (var i = 0; i < a.Value.Length; i++)
             {
@@ -107,7 +107,7 @@ public sealed class StProductionTests : IDisposable
         var (m, info) = Fit(panel);
         using (m)
         {
-            var r = new StFiller(m, info).Fill(panel, 50, 400, 8, null, default);
+            var r = new StFiller(m, info).Fill(panel, 50, 400, null, default);
             Assert.Equal(350 * 4, r.Value.Length);
             Assert.Equal(0.9, r.MeasuredCoverage);
             Assert.StartsWith("aqnet-st", r.Method);
