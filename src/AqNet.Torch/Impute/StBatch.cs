@@ -1,6 +1,7 @@
 namespace AqNet.Torch.Impute;
 
-/// <summary>Host arrays of one batch: X [B, N, W, F], Time [B, W, C], Present [B, N], Y [B, N, W] (scaled targets)
+/// <summary>Host arrays of one batch: X [B, N, W, F], Time [B, W, C], Weight [B, N] (0 absent, the neighbour's taper
+/// otherwise, 1 for the target), Y [B, N, W] (scaled targets)
 /// and Loss [B, N, W] (1 where a hidden observation is to be reconstructed).</summary>
 internal sealed class StBatch
 {
@@ -9,7 +10,7 @@ internal sealed class StBatch
         (B, N, W, C) = (b, n, w, c);
         X = new float[b * n * w * StOptions.NodeFeatures];
         Time = new float[b * w * c];
-        Present = new bool[b * n];
+        Weight = new float[b * n];
         Y = new float[b * n * w];
         Loss = new float[b * n * w];
     }
@@ -20,7 +21,7 @@ internal sealed class StBatch
     public int C { get; }
     public float[] X { get; }
     public float[] Time { get; }
-    public bool[] Present { get; }
+    public float[] Weight { get; }
     public float[] Y { get; }
     public float[] Loss { get; }
 

@@ -2,15 +2,18 @@ namespace AqNet.Torch.Impute;
 
 /// <summary>Fills one sample of a batch: the target station (node 0) and its neighbours over the window [t0, t0 + W),
 /// reading only cells that are true in the input mask and not hidden by the training pattern. Hours outside the panel
-/// are unobserved. Every node's hidden observations become reconstruction targets, so one sample trains N estimates.</summary>
+/// are unobserved. Every node's hidden observations become reconstruction targets, so one sample trains N estimates.
+/// The linear fill in time reaches past the window (up to <see cref="ReachHours"/>) for the nearest observation on each
+/// side, so a gap longer than the window is still bridged from both sides, as the hybrid baseline bridges it.</summary>
 internal static class StFeatures
 {
-    /// <summary>Gaps up to this long get linear interpolation in time as the base estimate; longer ones the neighbours'.</summary>
-    public const int ShortGapHours = 6;
+    /// <summary>How far (hours) the linear fill looks outside the window for an observation.</summary>
+    public const int ReachHours = 168;
+    private static readonly float LogReach = MathF.Log(1 + ReachHours);
 
-    /// <param name="hide">[N, W] cells hidden from the input (training patterns), or null.</param>
+    /// <param name="hide">training patterns (hidden cells, cut outside hours), or null.</param>
     /// <param name="cells">when given, receives every (hour, station) whose value was read as input or target.</param>
-    public static void Fill(StGraph g, bool[] input, StBatch batch, int b, int s, int t0, bool[]? hide, List<(int, int)>? cells)
+    public static void Fill(StGraph g, bool[] input, StBatch batch, int b, int s, int t0, StHide? hide, List<(int, int)>? cells)
     {
         var (N, W, S, T) = (batch.N, batch.W, g.S, g.T);
         const int F = StOptions.NodeFeatures;
@@ -23,13 +26,13 @@ internal static class StFeatures
         for (var n = 0; n < N; n++)
         {
             var j = station[n] = n == 0 ? s : g.Nodes[s * g.K + n - 1];
-            batch.Present[b * N + n] = j >= 0;
+            batch.Weight[b * N + n] = j < 0 ? 0 : n == 0 ? 1 : g.Taper[s * g.K + n - 1];
             for (var w = 0; w < W; w++)
             {
                 var h = t0 + w;
                 var obs = j >= 0 && h >= 0 && h < T && input[h * S + j];
                 var k = n * W + w;
-                seen[k] = obs && !(hide is not null && hide[k]);
+                seen[k] = obs && !(hide is not null && hide.Cells[k]);
                 vals[k] = seen[k] ? g.Scale(g.Values[h * S + j]) : 0;
                 if (seen[k]) cells?.Add((h, j));
                 else if (obs && hide is not null)
@@ -44,11 +47,18 @@ internal static class StFeatures
         {
             var j = station[n];
             if (j < 0) continue;
-            var prev = -1;
+            // The nearest observations outside the window (absolute hours; −1 / T where none within reach).
+            var before = hide?.NoBefore[n] == true ? -1 : Outside(input, S, j, t0 - 1, Math.Max(0, t0 - ReachHours), -1);
+            var after = hide?.NoAfter[n] == true ? T : Outside(input, S, j, t0 + W, Math.Min(T - 1, t0 + W - 1 + ReachHours), 1);
+            if (before >= 0) cells?.Add((before, j));
+            if (after < T) cells?.Add((after, j));
+            var prev = before;
+            var prevValue = before >= 0 ? g.Scale(g.Values[before * S + j]) : 0;
             for (var w = 0; w < W; w++)
             {
                 var x = batch.XIndex(b, n, w);
                 var k = n * W + w;
+                var h = t0 + w;
                 batch.X[x + 2] = n == 0 ? 1 : 0;
                 if (n > 0)
                 {
@@ -61,35 +71,59 @@ internal static class StFeatures
                 {
                     if (m == n || station[m] < 0 || !seen[m * W + w]) continue;
                     var d = g.PairKm[j * S + station[m]];
-                    var inv = 1.0 / (d * d);
+                    var inv = batch.Weight[b * N + m] / (d * d);   // tapered like the attention, so the set of nodes can change smoothly
                     sw += inv; swz += inv * vals[m * W + w];
                 }
-                if (sw > 0) { batch.X[x + 8] = (float)(swz / sw); batch.X[x + 9] = 1; }
+                if (sw > 1e-12) { batch.X[x + 8] = (float)(swz / sw); batch.X[x + 9] = 1; }
                 if (seen[k])
                 {
                     batch.X[x] = vals[k]; batch.X[x + 1] = 1;
                     batch.X[x + 6] = vals[k]; batch.X[x + 7] = 1;
                     batch.X[x + 10] = vals[k];
-                    prev = w;
+                    prev = h; prevValue = vals[k];
                     continue;
                 }
-                var next = -1;
-                for (var q = w + 1; q < W; q++) if (seen[n * W + q]) { next = q; break; }
-                // The base the network corrects: linear in time across a short gap, else the neighbours' estimate (for the
-                // target: kriging from all visible stations at that hour; for the other nodes, whose own neighbours
-                // would include the target, the inverse-distance estimate from the sample's nodes).
-                var h = t0 + w;
-                var krig = n == 0 && h >= 0 && h < T ? g.Kriging[h * S + j] : float.NaN;
+                var next = after;
+                var nextValue = after < T ? g.Scale(g.Values[after * S + j]) : 0;
+                for (var q = w + 1; q < W; q++) if (seen[n * W + q]) { next = t0 + q; nextValue = vals[n * W + q]; break; }
+                // The base the network corrects: linear in time across a gap up to the task's short-gap length, else the
+                // neighbours' estimate (for the target: kriging from all visible stations at that hour; for the other
+                // nodes, whose own neighbours would include the target, the inverse-distance estimate from the sample's nodes).
+                var krig = n == 0 && h >= 0 && h < T ? TargetKriging(g, input, hide, station, W, h, w) : float.NaN;
                 batch.X[x + 10] = float.IsNaN(krig) ? batch.X[x + 8] : g.Scale(krig);
                 var spatial = sw > 0 || !float.IsNaN(krig);
-                if (prev < 0 && next < 0) continue;
-                float pv = prev >= 0 ? vals[n * W + prev] : 0, nv = next >= 0 ? vals[n * W + next] : 0;
-                batch.X[x + 6] = prev < 0 ? nv : next < 0 ? pv : pv + (nv - pv) * (w - prev) / (next - prev);
-                batch.X[x + 7] = prev >= 0 && next >= 0 ? 1 : 0.5f;
-                if ((prev >= 0 && next >= 0 && next - prev - 1 <= ShortGapHours) || !spatial) batch.X[x + 10] = batch.X[x + 6];
+                bool hasPrev = prev >= 0, hasNext = next < T;
+                if (!hasPrev && !hasNext) { batch.X[x + 11] = 1; batch.X[x + 12] = 1; continue; }
+                batch.X[x + 6] = !hasPrev ? nextValue : !hasNext ? prevValue : prevValue + (nextValue - prevValue) * (h - prev) / (next - prev);
+                batch.X[x + 7] = hasPrev && hasNext ? 1 : 0.5f;
+                var gap = hasPrev && hasNext ? next - prev - 1 : ReachHours;
+                var near = Math.Min(hasPrev ? h - prev : ReachHours, hasNext ? next - h : ReachHours);
+                batch.X[x + 11] = MathF.Log(1 + Math.Min(gap, ReachHours)) / LogReach;
+                batch.X[x + 12] = MathF.Log(1 + Math.Min(near, ReachHours)) / LogReach;
+                if ((hasPrev && hasNext && gap <= g.ShortGapHours) || !spatial) batch.X[x + 10] = batch.X[x + 6];
             }
         }
         for (var w = 0; w < W; w++)
             Array.Copy(g.Time, Math.Clamp(t0 + w, 0, T - 1) * g.C, batch.Time, (b * W + w) * g.C, g.C);
+    }
+
+    // Kriging at the target from the stations with input at hour h, less the neighbours the pattern hides there.
+    private static float TargetKriging(StGraph g, bool[] input, StHide? hide, ReadOnlySpan<int> station, int W, int h, int w)
+    {
+        if (hide is null || g.KrigingCell is null) return g.Kriging[h * g.S + station[0]];
+        Span<int> skip = stackalloc int[station.Length];
+        var k = 0;
+        for (var m = 1; m < station.Length; m++)
+            if (station[m] >= 0 && hide.Cells[m * W + w] && input[h * g.S + station[m]]) skip[k++] = station[m];
+        return k == 0 ? g.Kriging[h * g.S + station[0]] : g.KrigingCell.Estimate(h, station[0], skip[..k]);
+    }
+
+    // The first hour from `from` towards `to` (step ±1) where station j has input; −1 (backwards) or T (forwards) if none.
+    private static int Outside(bool[] input, int S, int j, int from, int to, int step)
+    {
+        var T = input.Length / S;
+        for (var h = from; step < 0 ? h >= to : h <= to; h += step)
+            if (h >= 0 && h < T && input[h * S + j]) return h;
+        return step < 0 ? -1 : T;
     }
 }

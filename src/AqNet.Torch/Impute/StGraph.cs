@@ -11,8 +11,9 @@ internal sealed class StGraph
 {
     /// <param name="kriging">[T, S] same-hour kriging estimates at the stations (µg/m³, NaN where none): the target's base
     /// for gaps too long to interpolate in time.</param>
-    public StGraph(ImputeTask task, bool[] hidden, int k, float mean, float std, float[] kriging)
+    public StGraph(ImputeTask task, bool[] hidden, int k, float mean, float std, float[] kriging, int shortGapHours)
     {
+        ShortGapHours = shortGapHours;
         Kriging = kriging;
         T = task.T; S = task.S;
         Values = task.Truth;
@@ -23,6 +24,7 @@ internal sealed class StGraph
         K = k;
         Nodes = new int[S * K];
         Geometry = new float[S * K * 3];
+        Taper = new float[S * K];
         Array.Fill(Nodes, -1);
         var pts = task.Stations.Select(GeoPoint.Of).ToArray();
         PairKm = new float[S * S];
@@ -33,11 +35,13 @@ internal sealed class StGraph
         {
             if (pts[s] is not { } p) continue;
             var order = Enumerable.Range(0, S).Where(j => j != s && !hidden[j] && pts[j] is not null)
-                .Select(j => (j, d: Geodesy.DistanceKm(p, pts[j]!.Value))).OrderBy(x => x.d).ThenBy(x => x.j).Take(k).ToArray();
-            for (var n = 0; n < order.Length; n++)
+                .Select(j => (j, d: Geodesy.DistanceKm(p, pts[j]!.Value))).OrderBy(x => x.d).ThenBy(x => x.j).Take(k + 1).ToArray();
+            var next = order.Length > k ? order[k].d : double.PositiveInfinity;
+            for (var n = 0; n < Math.Min(k, order.Length); n++)
             {
                 var (j, d) = order[n];
                 Nodes[s * K + n] = j;
+                Taper[s * K + n] = (float)Math.Clamp((next - d) / (TaperShare * next), 0, 1);   // 1 when next is infinite
                 var bearing = Geodesy.InitialBearingDeg(p, pts[j]!.Value) * Math.PI / 180;
                 Geometry[(s * K + n) * 3] = (float)Math.Log(1 + d / 10);   // log distance: the same scale from city to national networks
                 Geometry[(s * K + n) * 3 + 1] = (float)Math.Sin(bearing);
@@ -50,6 +54,11 @@ internal sealed class StGraph
     public int S { get; }
     public int C { get; }
     public int K { get; }
+    /// <summary>In training: the kriging asked again at hours where the sample's pattern hides neighbours' values, so the
+    /// target's base never reads a hidden value (null at estimation, where <see cref="Kriging"/> already excludes them).</summary>
+    public SameHourCell? KrigingCell { get; init; }
+    /// <summary>Gaps up to this many hours get the linear fill as the base estimate.</summary>
+    public int ShortGapHours { get; }
     public float[] Values { get; }
     /// <summary>[T, S] kriging from the other stations at the same hour, µg/m³ (NaN where none).</summary>
     public float[] Kriging { get; }
@@ -60,6 +69,12 @@ internal sealed class StGraph
     public int[] Nodes { get; }
     /// <summary>[S, K, 3] log(1 + km/10), sin and cos of the bearing from the station to the neighbour.</summary>
     public float[] Geometry { get; }
+    /// <summary>[S, K] each neighbour's weight in [0, 1]: 1 unless it is nearly as far as the nearest station left out, falling
+    /// to 0 where the two are equally far. Where a place's set of nearest stations changes, the station leaving and the
+    /// one entering both weigh 0, so estimates on a grid do not jump between cells.</summary>
+    public float[] Taper { get; }
+    /// <summary>The taper starts this share of the left-out station's distance before it.</summary>
+    public const double TaperShare = 0.2;
     /// <summary>[S, S] distances between stations, km (NaN without coordinates).</summary>
     public float[] PairKm { get; }
 

@@ -14,6 +14,10 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     private StModel? _model;
     private readonly SameHourImputer _kriging = new(new Core.Spatial.KrigingInterpolator(), ImputeModelKind.Kriging);
     private float _mean, _std = 1;
+    private StOptions _options = options;
+
+    /// <summary>The model's shape; after Fit, with the short-gap length chosen on the task's validation points.</summary>
+    public StOptions Options => _options;
 
     public ImputeModelKind Kind => ImputeModelKind.AqnetSt;
     public IReadOnlyList<(int Epoch, double Loss, double ValidationMae, double Seconds)> History { get; private set; } = [];
@@ -24,15 +28,22 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         TorchRuntime.EnsureLoaded();
         var cells = ImputeViews.TrainingCells(task, fold);
         (_mean, _std) = Moments(task.Truth, cells);
+        // The longest gap the base fills linearly in time is chosen on validation points, as the hybrid baseline chooses it.
+        var hybrid = new HybridImputer();
+        hybrid.Fit(task, fold, null, ct);
+        _options = _options with { ShortGapHours = hybrid.MaxGapHours };
         manual_seed(train.Seed);
         _model?.Dispose();
-        _model = new StModel(options);
-        progress?.Report($"aqnet-st: the kriging base at every hour of {task.S} stations");
+        _model = new StModel(_options);
+        progress?.Report($"aqnet-st: linear base for gaps up to {_options.ShortGapHours} h; the kriging base at every hour of {task.S} stations");
         _kriging.Fit(task, fold, progress, ct);
         var trainingView = new ImputeView(task, cells, fold.Hidden);
-        var graph = new StGraph(task, fold.Hidden, options.Neighbours, _mean, _std, Kriging(trainingView, Enumerable.Repeat(true, task.S).ToArray(), ct));
-        var starts = Enumerable.Range(0, Math.Max(0, task.T - options.Window + 1))
-            .Where(t0 => Enumerable.Range(t0, options.Window).All(h => task.Roles[h] == HourRole.Train)).ToArray();
+        var graph = new StGraph(task, fold.Hidden, _options.Neighbours, _mean, _std, Kriging(trainingView, Enumerable.Repeat(true, task.S).ToArray(), ct), _options.ShortGapHours)
+        {
+            KrigingCell = new SameHourCell(trainingView, _kriging.Interpolator),
+        };
+        var starts = Enumerable.Range(0, Math.Max(0, task.T - _options.Window + 1))
+            .Where(t0 => Enumerable.Range(t0, _options.Window).All(h => task.Roles[h] == HourRole.Train)).ToArray();
         var targets = Enumerable.Range(0, task.S).Where(s => !fold.Hidden[s] && task.Stations[s].HasCoordinates).ToArray();
         var validation = fold.Validation.Select(v => (View: ImputeViews.Validation(task, fold, v), Where: Thin(v.Eval, train.MaxValidationPoints)))
             .Select(v => (v.View, v.Where, Graph: GraphFor(v.View, v.Where, ct))).ToArray();
@@ -63,7 +74,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         TorchRuntime.EnsureLoaded();
         (_mean, _std) = (mean, std);
         _model?.Dispose();
-        _model = new StModel(options);
+        _model = new StModel(_options);
         load(_model);
         _model.eval();
     }
@@ -88,7 +99,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     {
         var stations = new bool[view.Task.S];
         for (var i = 0; i < where.Length; i++) if (where[i]) stations[i % view.Task.S] = true;
-        return new StGraph(view.Task, view.Hidden, options.Neighbours, _mean, _std, Kriging(view, stations, ct));
+        return new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours);
     }
 
     private float[] Kriging(ImputeView view, bool[] stations, CancellationToken ct)
@@ -102,7 +113,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     {
         var model = _model ?? throw new InvalidOperationException("aqnet-st: call Fit before Estimate");
         var task = view.Task;
-        var (W, S, T) = (options.Window, task.S, task.T);
+        var (W, S, T) = (_options.Window, task.S, task.T);
         var stride = Math.Max(1, W / 4);
         var samples = new List<(int S, int T0)>();
         for (var s = 0; s < S; s++)
@@ -117,7 +128,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         }
         var acc = new double[3 * where.Length];
         var weight = new double[where.Length];
-        var batch = new StBatch(InferenceBatch, options.Neighbours + 1, W, graph.C);
+        var batch = new StBatch(InferenceBatch, _options.Neighbours + 1, W, graph.C);
         model.eval();
         using var noGrad = no_grad();
         for (var first = 0; first < samples.Count; first += InferenceBatch)

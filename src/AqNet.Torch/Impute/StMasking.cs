@@ -7,9 +7,9 @@ namespace AqNet.Torch.Impute;
 internal static class StMasking
 {
     /// <summary>The network's own gaps elsewhere in time: cell (node, k) is hidden where the same station had no input at
-    /// hour t1 + k (t1 a random training window). A benchmark built by copying real failure patterns (as AQI-36 was) is
+    /// hour t1 + k (t1 a random training window); its hours outside the window stay readable. A benchmark built by copying real failure patterns (as AQI-36 was) is
     /// learnt this way; any network's real outages are too.</summary>
-    public static bool[] Real(StGraph g, bool[] input, int s, int t1, int n, int w)
+    public static StHide Real(StGraph g, bool[] input, int s, int t1, int n, int w)
     {
         var hide = new bool[n * w];
         for (var node = 0; node < n; node++)
@@ -18,12 +18,14 @@ internal static class StMasking
             if (j < 0) continue;
             for (var k = 0; k < w; k++) hide[node * w + k] = !input[(t1 + k) * g.S + j];
         }
-        return hide;
+        return StHide.Cellwise(hide, n);
     }
 
-    public static bool[] Draw(int n, int w, Random rng)
+    public static StHide Draw(int n, int w, Random rng)
     {
         var hide = new bool[n * w];
+        var noBefore = new bool[n];
+        var noAfter = new bool[n];
         for (var node = 0; node < n; node++)
         {
             if (node > 0 && rng.NextDouble() < 0.5) continue;
@@ -42,12 +44,18 @@ internal static class StMasking
                 for (var k = 0; k < w; k++) hide[row + k] |= rng.NextDouble() < 0.05;
             }
             else if (u < 0.90)
+            {
                 for (var k = 0; k < w; k++) hide[row + k] = true;
+                noBefore[node] = noAfter[node] = true;
+            }
             else
             {
                 var cut = rng.Next(w / 2, w);
                 for (var m = 0; m < n; m++)
+                {
+                    noAfter[m] = true;
                     for (var k = cut; k < w; k++) hide[m * w + k] = true;
+                }
             }
         }
         if (rng.NextDouble() < 0.4)
@@ -58,6 +66,6 @@ internal static class StMasking
                 if (rng.NextDouble() < 0.6)
                     for (var k = from; k < from + len; k++) hide[node * w + k] = true;
         }
-        return hide;
+        return new StHide(hide, noBefore, noAfter);
     }
 }

@@ -57,20 +57,23 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
 
     public StOptions Options { get; }
 
-    /// <summary>x: [B, N, W, F] node features (node 0 is the target); t: [B, W, C] cyclic time; present: [B, N] bool.
+    /// <summary>x: [B, N, W, F] node features (node 0 is the target); t: [B, W, C] cyclic time; weight: [B, N] each node's
+    /// weight in attention across nodes (0 absent, a neighbour's distance taper, 1 the target).
     /// Returns [B, N, W, 3]: every node's 5%, 50% and 95% quantiles (scaled), ordered by construction.</summary>
-    public override Tensor forward(Tensor x, Tensor t, Tensor present)
+    public override Tensor forward(Tensor x, Tensor t, Tensor weight)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], n = x.shape[1], w = x.shape[2], d = Options.Hidden;
         var z = input.forward(x).add(time.forward(t).unsqueeze(1), Scalars.One);   // [B, N, W, D]
         z = dropout.forward(z).reshape(b * n, w, d);                                 // [B·N, W, D]
+        // log weight added to the attention scores: a node's share falls smoothly to 0 with its taper; absent nodes are cut.
+        var bias = where(weight.gt(Scalars.Zero), weight.clamp_min(1e-6).log(), full_like(weight, double.NegativeInfinity));   // [B, N]
         var (seq, hN, cN) = lstm.forward(lstmNorm.forward(z));
         z = z.add(seq, Scalars.One);
         z = temporal1.forward(z);                                                    // [B·N, W, D]
-        z = Across(z, nodes1, present, b, n, w, d);
+        z = Across(z, nodes1, bias, b, n, w, d);
         z = temporal2.forward(z);
-        z = Across(z, nodes2, present, b, n, w, d);
+        z = Across(z, nodes2, bias, b, n, w, d);
         z = z.add(feedForward.forward(z), Scalars.One);
         var o = head.forward(z.view(b, n, w, d)).add(skip.forward(x), Scalars.One);  // [B, N, W, 3]
         var mid = o.select(3, 1).add(x.select(3, StOptions.BaseFeature), Scalars.One);
@@ -80,10 +83,10 @@ public sealed class StModel : Module<Tensor, Tensor, Tensor, Tensor>
     }
 
     // z: [B·N, W, D] → attention across N at each hour → [B·N, W, D]
-    private static Tensor Across(Tensor z, NodeAttention attention, Tensor present, long b, long n, long w, long d)
+    private static Tensor Across(Tensor z, NodeAttention attention, Tensor bias, long b, long n, long w, long d)
     {
         var perHour = z.view(b, n, w, d).permute(0, 2, 1, 3).reshape(b * w, n, d);           // [B·W, N, D]
-        var mask = present.unsqueeze(1).expand(b, w, n).reshape(b * w, n);                   // [B·W, N]
+        var mask = bias.unsqueeze(1).expand(b, w, n).reshape(b * w, n);                      // [B·W, N]
         var mixed = attention.forward(perHour, mask);
         return mixed.view(b, w, n, d).permute(0, 2, 1, 3).reshape(b * n, w, d);
     }

@@ -12,9 +12,13 @@ public sealed record StOptions
     public int Hidden { get; init; } = 64;
     public int Heads { get; init; } = 4;
     public double Dropout { get; init; } = 0.1;
+    /// <summary>Gaps up to this many hours get linear interpolation in time as the base estimate; longer ones the
+    /// neighbours'. Chosen on each task's validation points (as the hybrid baseline chooses it) when the model is fitted.</summary>
+    public int ShortGapHours { get; init; } = 6;
     /// <summary>Node inputs per hour: value, mask, is-target, distance, bearing sin/cos, linear fill in time and its flag,
-    /// inverse-distance estimate from the other nodes and its flag, and the base estimate the output corrects.</summary>
-    public const int NodeFeatures = 11;
+    /// inverse-distance estimate from the other nodes and its flag, the base estimate the output corrects, and the length
+    /// of the gap and the distance to its nearest observation (log hours, scaled to 1 at a week).</summary>
+    public const int NodeFeatures = 13;
     /// <summary>Index of the base estimate among the node features.</summary>
     public const int BaseFeature = 10;
     /// <summary>The quantiles the head predicts; the median is the estimate, the outer two bound the 90% interval.</summary>
@@ -26,6 +30,7 @@ public sealed record StOptions
         Guard.AtLeast(Neighbours, 1, nameof(Neighbours));
         Guard.AtLeast(Hidden, 8, nameof(Hidden));
         Guard.AtLeast(Heads, 1, nameof(Heads));
+        Guard.AtLeast(ShortGapHours, 0, nameof(ShortGapHours));
         if (Hidden % Heads != 0) throw new ArgumentOutOfRangeException(nameof(Heads), Heads, $"heads = {Heads} must divide hidden = {Hidden}");
         Guard.Probability(Dropout, nameof(Dropout));
     }

@@ -2,18 +2,18 @@ using static TorchSharp.torch;
 
 namespace AqNet.Torch.Impute;
 
-/// <summary>A host batch as tensors: x [B, N, W, F], t [B, W, C], present [B, N], y and loss mask [B, N, W].</summary>
+/// <summary>A host batch as tensors: x [B, N, W, F], t [B, W, C], node weight [B, N], y and loss mask [B, N, W].</summary>
 internal static class StTensors
 {
-    public static (Tensor X, Tensor T, Tensor Present, Tensor Y, Tensor Mask) Of(StBatch b, int rows)
+    public static (Tensor X, Tensor T, Tensor Weight, Tensor Y, Tensor Mask) Of(StBatch b, int rows)
     {
         const int F = StOptions.NodeFeatures;
         var x = tensor(b.X.AsSpan(0, rows * b.N * b.W * F).ToArray(), [rows, b.N, b.W, F]);
         var t = tensor(b.Time.AsSpan(0, rows * b.W * b.C).ToArray(), [rows, b.W, b.C]);
-        var present = tensor(b.Present.AsSpan(0, rows * b.N).ToArray(), [rows, b.N]);
+        var weight = tensor(b.Weight.AsSpan(0, rows * b.N).ToArray(), [rows, b.N]);
         var y = tensor(b.Y.AsSpan(0, rows * b.N * b.W).ToArray(), [rows, b.N, b.W]);
         var m = tensor(b.Loss.AsSpan(0, rows * b.N * b.W).ToArray(), [rows, b.N, b.W]);
-        return (x, t, present, y, m);
+        return (x, t, weight, y, m);
     }
 
     /// <summary>Pinball (quantile) loss summed over the quantiles, averaged over the masked cells. pred [B, N, W, Q]; y, mask [B, N, W].</summary>

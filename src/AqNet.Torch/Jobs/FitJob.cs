@@ -59,7 +59,7 @@ public static class FitJob
         var calibration = IntervalCalibration.Fit(e, task.Truth, val.Eval);
         var info = new StModelInfo
         {
-            Options = o.Model, Train = o.Train, Quick = o.Quick, Mean = model.Scaler.Mean, Std = model.Scaler.Std, Calibration = calibration,
+            Options = model.Options, Train = o.Train, Quick = o.Quick, Mean = model.Scaler.Mean, Std = model.Scaler.Std, Calibration = calibration,
             MeasuredCoverage = coverage, MeasuredWidth = width,
             ValidationMae = Mae(e, task.Truth, val.Eval), HybridValidationMae = Mae(h, task.Truth, val.Eval),
             ValidationPoints = val.Eval.LongCount(b => b),
