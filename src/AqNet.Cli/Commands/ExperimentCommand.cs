@@ -20,7 +20,7 @@ public static class ExperimentCommand
         var protocol = new Option<string>("--protocol") { Description = "table1 (24 h window; 6, 12, 24 h ahead) or table2 (336 h window; daily means 2, 4, 7 days ahead).", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder: results.json, report.md, figures/.", Required = true };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per neural model (mean ± std reported).", DefaultValueFactory = _ => 1 };
-        var models = new Option<string?>("--models") { Description = "Comma-separated subset of: " + string.Join(", ", TemporalJob.AllModels) + "." };
+        var models = new Option<string?>("--models") { Description = "Comma-separated subset of: " + string.Join(", ", TemporalJob.AllModels) + " (default: all of them); also " + string.Join(", ", TemporalJob.OptionalModels) + ", the reanalysis model forecasting with the later hours masked (table1)." };
         var quick = new Option<bool>("--quick") { Description = "A short training schedule, for a first look." };
         var met = new Option<bool>("--meteorology") { Description = "Add the meteorological variables as inputs when the store has them." };
         var noHistory = new Option<bool>("--no-target-history") { Description = "Do not feed PM2.5's own history (the paper's setting)." };
@@ -46,6 +46,7 @@ public static class ExperimentCommand
                 {
                     Patience = r.GetValue(patience), Schedule = r.GetValue(schedule),
                 },
+                StEpochs = r.GetValue(epochs),
                 CommandLine = CliRun.CommandLine(r),
             };
             var result = TemporalJob.Run(o, CliRun.Progress(r), ct);

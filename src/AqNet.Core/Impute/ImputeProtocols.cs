@@ -23,6 +23,13 @@ public static class ImputeProtocols
                 benchmark[t * S + s] = panel.Mask[p] && (panel.Flags[p] & (byte)QcFlags.BenchmarkPoint) != 0;
             }
         var hasBenchmark = benchmark.Any(b => b);
+        // A benchmark's protocol fixes its points (every ground value counts); elsewhere values that quality control
+        // flagged (a sensor's 553,405 µg/m³, a stuck run) are neither inputs nor scored.
+        if (!hasBenchmark)
+        {
+            var usable = QcFlagBits.Usable(panel, v);
+            for (var i = 0; i < observed.Length; i++) observed[i] &= usable[i];
+        }
         if (o.Kind == ImputeProtocolKind.Aqi36 && !hasBenchmark)
             throw new InputException($"protocol aqi36 needs the benchmark's evaluation points, and this store has none; ingest the AQI-36 folder with `aqnet ingest aqi36 DIR --store FILE`");
         var virtualHidden = o.Kind == ImputeProtocolKind.Virtual ? HiddenStations(panel, o, hasBenchmark) : null;

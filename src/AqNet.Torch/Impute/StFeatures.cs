@@ -110,6 +110,7 @@ internal static class StFeatures
     // Kriging at the target from the stations with input at hour h, less the neighbours the pattern hides there.
     private static float TargetKriging(StGraph g, bool[] input, StHide? hide, ReadOnlySpan<int> station, int W, int h, int w)
     {
+        if (hide is not null && w >= hide.Cut) return float.NaN;
         if (hide is null || g.KrigingCell is null) return g.Kriging[h * g.S + station[0]];
         Span<int> skip = stackalloc int[station.Length];
         var k = 0;

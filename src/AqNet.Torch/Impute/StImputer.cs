@@ -164,6 +164,40 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         return e;
     }
 
+    /// <summary>Forecasts: for each (station, origin hour), the medians (µg/m³) of hours origin + 1 … origin + H, from the
+    /// view's input up to the origin only (every later hour of every station masked, inside and after the window, and the
+    /// kriging base not read there). Each forecast is one window ending at origin + H. Returns [n, H].</summary>
+    public float[] Forecast(ImputeView view, IReadOnlyList<(int Station, int Origin)> at, int horizon, CancellationToken ct)
+    {
+        var model = _model ?? throw new InvalidOperationException("aqnet-st: call Fit before Forecast");
+        var (W, N) = (_options.Window, _options.Neighbours + 1);
+        if (horizon < 1 || horizon >= W)
+            throw new InputException($"aqnet-st forecasts 1 to {W - 1} hours ahead with its {W} h window; asked for {horizon}");
+        var stations = new bool[view.Task.S];
+        foreach (var (s, _) in at) stations[s] = true;
+        var graph = new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours);
+        var cut = W - horizon;
+        var hide = StHide.Forecast(N, W, cut);
+        var result = new float[at.Count * horizon];
+        var batch = new StBatch(InferenceBatch, N, W, graph.C);
+        model.eval();
+        using var noGrad = no_grad();
+        for (var first = 0; first < at.Count; first += InferenceBatch)
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = Math.Min(InferenceBatch, at.Count - first);
+            for (var b = 0; b < rows; b++)
+                StFeatures.Fill(graph, view.Input, batch, b, at[first + b].Station, at[first + b].Origin + horizon - W + 1, hide, null);
+            using var scope = NewDisposeScope();
+            var (x, t, weight, _, _) = StTensors.Of(batch, rows);
+            var q = model.forward(x, t, weight).select(1, 0).contiguous().data<float>().ToArray();   // target node: [rows, W, 3]
+            for (var b = 0; b < rows; b++)
+                for (var k = 0; k < horizon; k++)
+                    result[(first + b) * horizon + k] = graph.Unscale(q[(b * W + cut + k) * 3 + 1]);
+        }
+        return result;
+    }
+
     private static (float Mean, float Std) Moments(float[] values, bool[] cells)
     {
         double s = 0, s2 = 0; long n = 0;

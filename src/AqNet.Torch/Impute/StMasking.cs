@@ -26,6 +26,7 @@ internal static class StMasking
         var hide = new bool[n * w];
         var noBefore = new bool[n];
         var noAfter = new bool[n];
+        var cutAt = int.MaxValue;
         for (var node = 0; node < n; node++)
         {
             if (node > 0 && rng.NextDouble() < 0.5) continue;
@@ -50,7 +51,8 @@ internal static class StMasking
             }
             else
             {
-                var cut = rng.Next(w / 2, w);
+                var cut = rng.Next(w / 4, w);   // down to a quarter of the window: 24 h ahead in a 36 h window
+                cutAt = Math.Min(cutAt, cut);
                 for (var m = 0; m < n; m++)
                 {
                     noAfter[m] = true;
@@ -66,6 +68,6 @@ internal static class StMasking
                 if (rng.NextDouble() < 0.6)
                     for (var k = from; k < from + len; k++) hide[node * w + k] = true;
         }
-        return new StHide(hide, noBefore, noAfter);
+        return new StHide(hide, noBefore, noAfter, cutAt);
     }
 }

@@ -3,6 +3,7 @@ using AqNet.Core.Data;
 using AqNet.Core.Experiments;
 using AqNet.Core.Store;
 using AqNet.Torch.Forecasters;
+using AqNet.Torch.Impute;
 using AqNet.Torch.Nn;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Training;
@@ -26,6 +27,8 @@ public sealed record TemporalJobOptions
     public bool LinearSkip { get; init; } = true;
     /// <summary>Training schedule of the neural models; null = <see cref="TemporalJob.DefaultTraining"/> for the protocol.</summary>
     public TrainOptions? Train { get; init; }
+    /// <summary>Maximum epochs of aqnet-st (when asked for with --models); null = 6.</summary>
+    public int? StEpochs { get; init; }
     /// <summary>The command as typed, recorded in results.json; null = a library call.</summary>
     public string? CommandLine { get; init; }
 }
@@ -37,11 +40,16 @@ public static class TemporalJob
     public static IReadOnlyList<string> AllModels { get; } =
         ["persistence", "climatology", "ridge", "lstm", "patchtst", "aqnet-no-ce", "aqnet"];
 
+    /// <summary>Models run only when named in --models: the reanalysis model aqnet-st, forecasting by masking the hours
+    /// after each window (hourly protocols).</summary>
+    public static IReadOnlyList<string> OptionalModels { get; } = [StForecaster.ModelName];
+
     public static ExperimentResult Run(TemporalJobOptions o, IProgress<string>? progress, CancellationToken ct)
     {
         var models = o.Models is { Count: > 0 } m ? m : AllModels;
         foreach (var name in models)
-            if (!AllModels.Contains(name)) throw new InputException($"unknown model '{name}'; expected some of {string.Join(", ", AllModels)}");
+            if (!AllModels.Contains(name) && !OptionalModels.Contains(name))
+                throw new InputException($"unknown model '{name}'; expected some of {string.Join(", ", AllModels.Concat(OptionalModels))}");
         var protocol = Protocol.Get(o.Protocol);
         if (o.Seeds is < 1 or > 100) throw new InputException($"--seeds {o.Seeds}: expected a whole number from 1 to 100");
         Panel panel;
@@ -57,7 +65,10 @@ public static class TemporalJob
             OnModelFitted = f => Figures(f, progress), CommandLine = o.CommandLine,
         };
         var train = o.Train ?? DefaultTraining(protocol.Name);
-        return TemporalExperiment.Run(panel, options, models, (name, seed) => Create(name, seed, train, o.Residual, o.LinearSkip), progress, ct);
+        var stTrain = new StTrainOptions { Epochs = o.StEpochs ?? 6 };
+        using var st = new StForecasts(panel, new StOptions(), o.Quick ? stTrain.ForQuick() : stTrain);
+        return TemporalExperiment.Run(panel, options, models,
+            (name, seed) => name == StForecaster.ModelName ? new StForecaster(st) : Create(name, seed, train, o.Residual, o.LinearSkip), progress, ct);
     }
 
     /// <summary>The attention figures are an extra: if drawing them fails, say so and keep the results.</summary>

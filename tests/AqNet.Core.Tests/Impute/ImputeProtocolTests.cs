@@ -35,6 +35,35 @@ public class ImputeProtocolTests
         }
     }
 
+    [Theory]
+    [InlineData(ImputeProtocolKind.Point)]
+    [InlineData(ImputeProtocolKind.Block)]
+    [InlineData(ImputeProtocolKind.Loso)]
+    public void Values_flagged_by_quality_control_are_neither_inputs_nor_scored(ImputeProtocolKind kind)
+    {
+        var panel = ImputeFixtures.Synthetic(24 * 20, 6);
+        var v = panel.VariableIndex(Variables.Pm25);
+        var flagged = new HashSet<int>();
+        for (var t = 0; t < panel.Hours; t += 3)
+        {
+            var s = t % panel.S;
+            var p = panel.Index(t, s, v);
+            if (!panel.Mask[p]) continue;
+            panel.Values[p] = 553_405;
+            panel.Flags[p] = (byte)AqNet.Core.Quality.QcFlags.OutOfBounds;
+            flagged.Add(t * panel.S + s);
+        }
+        var task = ImputeProtocols.Build(panel, Variables.Pm25, 8, new ImputeProtocolOptions { Kind = kind });
+        Assert.NotEmpty(flagged);
+        foreach (var fold in task.Folds)
+            foreach (var i in flagged)
+            {
+                Assert.False(fold.Input[i], $"{fold.Name}: flagged cell {i} is an input");
+                Assert.False(fold.Test.Eval[i], $"{fold.Name}: flagged cell {i} is scored");
+                Assert.All(fold.Validation, val => Assert.False(val.Eval[i]));
+            }
+    }
+
     [Fact]
     public void Loso_hides_every_located_station_exactly_once()
     {

@@ -54,6 +54,25 @@ public class StImputerTests
     }
 
     [Fact]
+    public void A_forecast_reads_nothing_after_its_origin()
+    {
+        var task = ImputeProtocols.Build(Network(), Variables.Pm25, 8, new ImputeProtocolOptions { Kind = ImputeProtocolKind.Point });
+        using var m = Fit(task);
+        var none = new bool[task.S];
+        foreach (var (s, origin) in new[] { (1, 100), (4, 230) })
+        {
+            var full = m.Forecast(new ImputeView(task, task.Observed, none), [(s, origin)], 4, default);
+            var cut = (bool[])task.Observed.Clone();
+            for (var i = (origin + 1) * task.S; i < cut.Length; i++) cut[i] = false;
+            var past = m.Forecast(new ImputeView(task, cut, none), [(s, origin)], 4, default);
+            Assert.Equal(4, full.Length);
+            Assert.All(full, v => Assert.True(float.IsFinite(v)));
+            Assert.Equal(past, full);
+        }
+        Assert.Throws<InputException>(() => m.Forecast(new ImputeView(task, task.Observed, none), [(0, 50)], Tiny.Window, default));
+    }
+
+    [Fact]
     public void A_masked_input_can_be_anything_without_changing_the_estimates()
     {
         var task = ImputeProtocols.Build(Network(), Variables.Pm25, 8, new ImputeProtocolOptions { Kind = ImputeProtocolKind.Point });
