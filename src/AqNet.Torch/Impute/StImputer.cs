@@ -16,7 +16,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     private float _mean, _std = 1;
 
     public ImputeModelKind Kind => ImputeModelKind.AqnetSt;
-    public IReadOnlyList<(int Epoch, double Loss, double ValidationMae, double Seconds)> History { get; private set; } = [];
+    public IReadOnlyList<Training.EpochRecord> History { get; private set; } = [];
 
     public void Fit(ImputeTask task, ImputeFold fold, IProgress<string>? progress, CancellationToken ct)
     {

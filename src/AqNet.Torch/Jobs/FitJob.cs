@@ -65,7 +65,7 @@ public static class FitJob
             ValidationPoints = val.Eval.LongCount(b => b),
             Stations = [.. task.Stations.Select(s => s.Id)], UtcOffsetHours = task.UtcOffsetHours,
             FirstHourUtc = Fmt.Utc(task.Panel.TimeAt(0)), LastHourUtc = Fmt.Utc(task.Panel.TimeAt(task.T - 1)),
-            History = [.. model.History.Select(x => new StEpoch(x.Epoch, x.Loss, x.ValidationMae, x.Seconds))],
+            History = model.History,
             Store = Path.GetFullPath(o.StorePath), Command = o.Command, CreatedUtc = Fmt.Utc(DateTime.UtcNow),
             Version = typeof(FitJob).Assembly.GetName().Version?.ToString(),
         };
