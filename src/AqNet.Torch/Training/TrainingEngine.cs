@@ -97,15 +97,7 @@ public sealed partial class TrainingEngine : IDisposable
         for (var b = 0; b < batches; b++)
         {
             ct.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var batch = task.NextTrainBatch(epoch, b, rng);
-            var n = 0;
-            var loss = Step(() =>
-            {
-                var r = task.ForwardLoss(batch, rng);
-                n = r.Samples;
-                return r;
-            });
+            var (loss, n) = TrainBatch(task, epoch, b, rng);
             var w = task.LossPerSample ? n : 1;
             sum += loss * w;
             weight += w;
@@ -114,6 +106,21 @@ public sealed partial class TrainingEngine : IDisposable
         }
         bar.Clear();
         return (weight > 0 ? sum / weight : double.NaN, samples);
+    }
+
+    /// <summary>The task's next batch and one optimiser step on it (model in train mode): the loss and the samples.</summary>
+    internal (float Loss, int Samples) TrainBatch<TBatch>(ITrainingTask<TBatch> task, int epoch, int step, Random rng)
+    {
+        using var scope = NewDisposeScope();
+        var batch = task.NextTrainBatch(epoch, step, rng);
+        var n = 0;
+        var loss = Step(() =>
+        {
+            var r = task.ForwardLoss(batch, rng);
+            n = r.Samples;
+            return r;
+        });
+        return (loss, n);
     }
 
     private static string EpochLine(EpochRecord e, double samplesPerSecond) =>
