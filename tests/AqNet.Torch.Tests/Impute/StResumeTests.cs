@@ -8,6 +8,7 @@ namespace AqNet.Torch.Tests.Impute;
 
 /// <summary>aqnet-st trains through the one training engine, so it resumes like the forecasters: a run killed after
 /// epoch 2 of 4 and resumed ends with the weights of a run never interrupted.</summary>
+[Collection(TorchGeneratorCollection.Name)]
 public class StResumeTests
 {
     private static readonly StOptions Tiny = new() { Window = 8, Neighbours = 2, Hidden = 8, Heads = 2 };
