@@ -26,7 +26,7 @@ public sealed class ModelCommandTests : IDisposable
 
     [Fact]
     public void Bench_st_with_more_neighbours_than_its_network_fails_clearly() =>
-        Fails("Neighbours", "bench", "st", "--neighbours", "20", "--seconds", "0.1");
+        Fails("--neighbours 20", "bench", "st", "--neighbours", "20", "--seconds", "0.1");
 
     [Fact]
     public void Unknown_model_is_named() =>

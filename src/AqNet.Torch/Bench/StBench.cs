@@ -19,12 +19,13 @@ public static class StBench
 
     public static StBenchResult Run(int window, int neighbours, int hidden, int heads, int batch, double seconds)
     {
+        if (neighbours >= Stations)
+            throw new InputException($"--neighbours {neighbours.ToString(Fmt.Inv)}: expected fewer than {Stations.ToString(Fmt.Inv)} (the stations of the benchmark's synthetic network)");
         var options = new StOptions { Window = window, Neighbours = neighbours, Hidden = hidden, Heads = heads };
         try
         {
             Guard.AtLeast(batch, 1, nameof(batch));
             Guard.Positive(seconds, nameof(seconds));
-            if (neighbours >= Stations) throw new ArgumentOutOfRangeException(nameof(neighbours), neighbours, $"expected fewer than {Stations} neighbours (the synthetic network's stations)");
             options.Validate();
         }
         catch (ArgumentOutOfRangeException e)
