@@ -53,6 +53,13 @@ public sealed class FitCliTests : IDisposable
         var json = File.ReadAllText(Path.Combine(model, "model.json"));
         Assert.Contains("\"Quick\": true", json);
         Assert.Contains("aqnet fit --store", json);
+        Assert.True(File.Exists(Path.Combine(model, "resume.ckpt")));
+
+        // a longer schedule continues from the checkpoint instead of starting again
+        (exit, output, err) = CliApp.Run("fit", "--store", store, "--out", model, "--epochs", "2", "--steps-per-epoch", "2", "--quick", "--resume");
+        Assert.True(exit == 0, err);
+        Assert.Contains("resuming aqnet-st", err);
+        Assert.Equal(["1", "2"], File.ReadAllLines(Path.Combine(model, "epochs.csv")).Skip(1).Select(l => l.Split(',')[0]));
 
         var nc = _fx.Path_("filled.nc");
         (exit, output, err) = CliApp.Run("fill", "--store", store, "--model", model, "--out", nc, "--png", _fx.Path_("plots"));

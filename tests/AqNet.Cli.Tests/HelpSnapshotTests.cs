@@ -9,7 +9,7 @@ public sealed class HelpSnapshotTests
     public static TheoryData<string> Commands() =>
     [
         "", "doctor", "ingest", "stations", "inspect", "export", "data download", "demo", "train", "evaluate",
-        "experiment temporal", "experiment spatial", "experiment impute", "reanalyze", "fit", "fill", "serve", "bench model", "shards verify", "shards merge",
+        "experiment temporal", "experiment spatial", "experiment impute", "reanalyze", "fit", "fill", "serve", "bench model", "bench st", "shards verify", "shards merge",
     ];
 
     [Theory]

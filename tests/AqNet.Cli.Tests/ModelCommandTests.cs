@@ -25,6 +25,10 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Bench_st_with_more_neighbours_than_its_network_fails_clearly() =>
+        Fails("--neighbours 20", "bench", "st", "--neighbours", "20", "--seconds", "0.1");
+
+    [Fact]
     public void Unknown_model_is_named() =>
         Fails("'transformerxl'", "experiment", "temporal", "--store", TinyStore(), "--protocol", "table1", "--out", _fx.Path_("o"), "--models", "ridge,transformerxl");
 

@@ -20,4 +20,12 @@ public sealed class BenchTests
             v => Assert.True(v > 0 && double.IsFinite(v), $"rate {v}"));
         Assert.Contains("ratio", r.ToString());
     }
+
+    [Fact]
+    public void St_bench_measures_the_engine_and_the_bare_loop()
+    {
+        var r = StBench.Run(window: 8, neighbours: 2, hidden: 8, heads: 2, batch: 4, seconds: 0.2);
+        Assert.All(new[] { r.EngineTrainPerSecond, r.BareTrainPerSecond }, v => Assert.True(v > 0 && double.IsFinite(v), $"rate {v}"));
+        Assert.Contains("ratio", r.ToString());
+    }
 }

@@ -18,9 +18,10 @@ public static class FitCommand
         var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs (early stopping on the validation gaps)." };
         var steps = new Option<int?>("--steps-per-epoch") { Description = "Batches per epoch." };
         var seed = new Option<int>("--seed") { Description = "Seed of the weights and the training batches.", DefaultValueFactory = _ => 0 };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted fit from the --out folder's resume.ckpt (written with epochs.csv after every epoch)." };
         var cmd = new Command("fit", "Train the production reanalysis model (aqnet-st) on all stations and hours of a store, with its calibrated 90% interval.")
         {
-            store, output, from, to, evaluation, quick, epochs, steps, seed,
+            store, output, from, to, evaluation, quick, epochs, steps, seed, resume,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -32,7 +33,7 @@ public static class FitCommand
                 FromUtc = r.GetValue(from) is { } f ? ReanalyzeOptions.ParseUtc(f, "--from") : null,
                 ToUtc = r.GetValue(to) is { } t ? ReanalyzeOptions.ParseUtc(t, "--to") : null,
                 Train = r.GetValue(quick) ? train.ForQuick() : train, Quick = r.GetValue(quick),
-                Evaluation = r.GetValue(evaluation), Command = CliRun.CommandLine(r),
+                Evaluation = r.GetValue(evaluation), Resume = r.GetValue(resume), Command = CliRun.CommandLine(r),
             };
             r.InvocationConfiguration.Output.Write(FitJob.Run(o, CliRun.Progress(r), ct));
             return Task.FromResult(0);

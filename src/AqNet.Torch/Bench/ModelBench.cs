@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AqNet.Core.Windows;
 using AqNet.Torch.Nn;
 using AqNet.Torch.Runtime;
@@ -14,7 +13,6 @@ public static class ModelBench
 {
     public const int Features = 18;
     public const int Horizon = 24;
-    private const double SliceSeconds = 0.25;
 
     /// <summary>seconds: measuring time per side and per phase (training, inference).</summary>
     public static BenchResult Run(int seq, int batch, int hidden, int layers, int heads, double seconds)
@@ -55,39 +53,18 @@ public static class ModelBench
         return model.forward(x).sum().item<float>();
     }
 
-    // Samples per second of a and b, each run in alternating slices until both have had `seconds`.
+    // Samples per second of a and b on the same random batches, interleaved.
     private static (double A, double B) Interleave(WindowTensors data, int batch, double seconds,
-        Func<Tensor, Tensor, Tensor, float> a, Func<Tensor, Tensor, Tensor, float> b)
-    {
-        Slice(data, batch, 0, 3, a, out _);   // warm-up: first calls allocate and pick kernels
-        Slice(data, batch, 0, 3, b, out _);
-        long samplesA = 0, samplesB = 0;
-        double timeA = 0, timeB = 0;
-        while (timeA < seconds || timeB < seconds)
-        {
-            samplesA += Slice(data, batch, SliceSeconds, int.MaxValue, a, out var ta);
-            samplesB += Slice(data, batch, SliceSeconds, int.MaxValue, b, out var tb);
-            timeA += ta;
-            timeB += tb;
-        }
-        return (samplesA / timeA, samplesB / timeB);
-    }
+        Func<Tensor, Tensor, Tensor, float> a, Func<Tensor, Tensor, Tensor, float> b) =>
+        Interleaved.Run(() => Step(data, batch, a), () => Step(data, batch, b), seconds);
 
-    // Steps on random batches for `seconds` (0 = no time limit) or `maxSteps`, whichever comes first; samples done.
-    private static long Slice(WindowTensors data, int batch, double seconds, int maxSteps, Func<Tensor, Tensor, Tensor, float> step, out double elapsed)
+    private static long Step(WindowTensors data, int batch, Func<Tensor, Tensor, Tensor, float> step)
     {
-        var clock = Stopwatch.StartNew();
-        long samples = 0;
-        for (var i = 0; i < maxSteps && (seconds == 0 || clock.Elapsed.TotalSeconds < seconds); i++)
-        {
-            using var scope = NewDisposeScope();
-            var idx = randint(data.N, [batch], dtype: ScalarType.Int64);
-            var (x, y, m) = data.Batch(idx);
-            step(x, y, m);
-            samples += batch;
-        }
-        elapsed = clock.Elapsed.TotalSeconds;
-        return samples;
+        using var scope = NewDisposeScope();
+        var idx = randint(data.N, [batch], dtype: ScalarType.Int64);
+        var (x, y, m) = data.Batch(idx);
+        step(x, y, m);
+        return batch;
     }
 
     private static WindowSet Synthetic(int n, int w)

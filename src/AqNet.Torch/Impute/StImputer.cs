@@ -20,7 +20,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     public StOptions Options => _options;
 
     public ImputeModelKind Kind => ImputeModelKind.AqnetSt;
-    public IReadOnlyList<(int Epoch, double Loss, double ValidationMae, double Seconds)> History { get; private set; } = [];
+    public IReadOnlyList<Training.EpochRecord> History { get; private set; } = [];
 
     public void Fit(ImputeTask task, ImputeFold fold, IProgress<string>? progress, CancellationToken ct)
     {

@@ -28,12 +28,10 @@ public sealed record StModelInfo
     public int UtcOffsetHours { get; init; }
     public string? FirstHourUtc { get; init; }
     public string? LastHourUtc { get; init; }
-    public IReadOnlyList<StEpoch> History { get; init; } = [];
+    /// <summary>The training epochs: pinball loss (scaled) as TrainLoss, the validation MAE (µg/m³) as ValidationLoss and ValidationMaeUgm3.</summary>
+    public IReadOnlyList<Training.EpochRecord> History { get; init; } = [];
     public string? Store { get; init; }
     public string? Command { get; init; }
     public string? CreatedUtc { get; init; }
     public string? Version { get; init; }
 }
-
-/// <summary>One training epoch: mean pinball loss (scaled units), validation MAE (µg/m³), wall time (s).</summary>
-public sealed record StEpoch(int Epoch, double Loss, double ValidationMae, double Seconds);

@@ -59,6 +59,20 @@ public sealed record StTrainOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public Action<StBatchInfo>? OnBatch { get; init; }
 
+    /// <summary>Folder for epochs.csv and resume.ckpt, written after every epoch (null: none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? WorkDir { get; init; }
+    /// <summary>Continue from WorkDir/resume.ckpt when it exists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Resume { get; init; }
+
+    /// <summary>The training engine's options for this schedule.</summary>
+    internal Training.TrainOptions Engine() => new()
+    {
+        Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate, WeightDecay = WeightDecay, ClipNorm = ClipNorm,
+        Patience = Patience, AverageDecay = AverageDecay, Seed = Seed, Resume = Resume,
+    };
+
     public StTrainOptions ForQuick() => this with { Epochs = Math.Min(Epochs, 3), StepsPerEpoch = Math.Min(StepsPerEpoch, 40) };
 
     public void Validate()

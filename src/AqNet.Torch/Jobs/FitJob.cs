@@ -19,13 +19,16 @@ public sealed record FitOptions
     /// <summary>An `experiment impute` results.json that measured this kind of model; copied into the model folder.</summary>
     public string? Evaluation { get; init; }
     public bool Quick { get; init; }
+    /// <summary>Continue from OutputDir/resume.ckpt (the training engine writes it, with epochs.csv, after every epoch).</summary>
+    public bool Resume { get; init; }
     public string? Command { get; init; }
 }
 
 /// <summary>`aqnet fit`: the production reanalysis model. Trains aqnet-st on every station and every hour of the store
 /// except the validation hours of <see cref="ImputeProduction"/>, calibrates its 90% interval on the validation gaps
 /// (and measures the coverage on half of them with the calibration fitted on the other half), and writes DIR/model.aqst,
-/// DIR/model.json and, when given, DIR/evaluation.json.</summary>
+/// DIR/model.json and, when given, DIR/evaluation.json; during training DIR/epochs.csv and DIR/resume.ckpt, from which
+/// an interrupted fit continues with <see cref="FitOptions.Resume"/>.</summary>
 public static class FitJob
 {
     public static string Run(FitOptions o, IProgress<string>? progress, CancellationToken ct)
@@ -46,7 +49,7 @@ public static class FitJob
         var fold = task.Folds[0];
         var val = fold.Validation[0];
         progress?.Report($"fit: {task.S} stations × {task.T:N0} h; {task.HoursWith(HourRole.Validation):N0} validation hours with {val.Eval.LongCount(b => b):N0} hidden points");
-        using var model = new StImputer(o.Model, o.Train);
+        using var model = new StImputer(o.Model, o.Train with { WorkDir = o.OutputDir, Resume = o.Resume });
         model.Fit(task, fold, progress, ct);
 
         progress?.Report("fit: the validation gaps, by the model and by the hybrid baseline");
@@ -65,7 +68,7 @@ public static class FitJob
             ValidationPoints = val.Eval.LongCount(b => b),
             Stations = [.. task.Stations.Select(s => s.Id)], UtcOffsetHours = task.UtcOffsetHours,
             FirstHourUtc = Fmt.Utc(task.Panel.TimeAt(0)), LastHourUtc = Fmt.Utc(task.Panel.TimeAt(task.T - 1)),
-            History = [.. model.History.Select(x => new StEpoch(x.Epoch, x.Loss, x.ValidationMae, x.Seconds))],
+            History = model.History,
             Store = Path.GetFullPath(o.StorePath), Command = o.Command, CreatedUtc = Fmt.Utc(DateTime.UtcNow),
             Version = typeof(FitJob).Assembly.GetName().Version?.ToString(),
         };

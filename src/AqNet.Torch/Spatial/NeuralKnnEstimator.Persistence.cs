@@ -27,7 +27,7 @@ public sealed partial class NeuralKnnEstimator
     private sealed record SavedStation(string Id, string Name, double Longitude, double Latitude, string? City);
 
     private sealed record SavedModel(string Format, NeuralKnnOptions Options, string Scaler, IReadOnlyList<SavedStation> Stations,
-        string Fingerprint, DateTime TrainFromUtc, DateTime TrainToUtc, IReadOnlyList<KnnEpoch> History, string CreatedUtc,
+        string Fingerprint, DateTime TrainFromUtc, DateTime TrainToUtc, IReadOnlyList<Training.EpochRecord> History, string CreatedUtc,
         string? WeightsSha256 = null);
 
     public void Save(string dir)

@@ -15,7 +15,7 @@ namespace AqNet.Torch.Spatial;
 public sealed partial class NeuralKnnEstimator : IDisposable
 {
     private NeuralKnnEstimator(NeuralKnnModel model, StandardScaler scaler, IReadOnlyList<Station> stations, string fingerprint,
-        DateTime trainFromUtc, DateTime trainToUtc, IReadOnlyList<KnnEpoch> history)
+        DateTime trainFromUtc, DateTime trainToUtc, IReadOnlyList<Training.EpochRecord> history)
     {
         Model = model; Scaler = scaler; Stations = stations; Fingerprint = fingerprint;
         TrainFromUtc = trainFromUtc; TrainToUtc = trainToUtc; History = history;
@@ -32,7 +32,7 @@ public sealed partial class NeuralKnnEstimator : IDisposable
     /// <summary>Training hours [from, to), UTC.</summary>
     public DateTime TrainFromUtc { get; }
     public DateTime TrainToUtc { get; }
-    public IReadOnlyList<KnnEpoch> History { get; }
+    public IReadOnlyList<Training.EpochRecord> History { get; }
 
     /// <summary>Trains on <paramref name="panel"/> minus the hidden stations (and stations without coordinates): the
     /// scaler, the neighbour sets and every batch see only the visible panel. Hour ranges are panel indices.</summary>
@@ -61,8 +61,8 @@ public sealed partial class NeuralKnnEstimator : IDisposable
             var geometry = NeighbourGeometry.Of(points, points, Math.Min(options.MaxK, visible.S - 1), options.DistanceScaleKm, all);
             progress?.Report($"aqnet-knn: {visible.S} visible stations, {options}");
             var ids = visible.Stations.Select(s => s.Id).ToArray();
-            var history = NeuralKnnTrainer.Fit(model, feats, geometry, ids, train, validation, trainOptions, progress, ct, points);
             var fp = SpatialFingerprint.Of(visible, all, train.Start, train.End);
+            var history = NeuralKnnTrainer.Fit(model, feats, geometry, ids, train, validation, trainOptions, fp, progress, ct, points);
             return new NeuralKnnEstimator(model, scaler, visible.Stations, fp, visible.TimeAt(train.Start), visible.TimeAt(train.End), history);
         }
         catch

@@ -1,4 +1,5 @@
 using AqNet.Torch.Nn;
+using AqNet.Torch.Training;
 
 namespace AqNet.Torch.Spatial;
 
@@ -10,7 +11,8 @@ public sealed record KnnBatchInfo(IReadOnlyList<int> Hours, IReadOnlyList<string
 /// <summary>Training schedule of the neural kNN. An "epoch" is <see cref="StepsPerEpoch"/> batches of
 /// <see cref="BatchHours"/> random training hours; each batch encodes every visible station once per hour and uses
 /// every visible station as a pseudo-hidden target (excluded from its own neighbours), so one batch holds
-/// BatchHours × stations targets. Early stopping on the validation loss keeps the best weights.</summary>
+/// BatchHours × stations targets. Early stopping on the validation loss keeps the best weights. The loop itself is the
+/// <see cref="TrainingEngine"/>'s (<see cref="Engine"/> gives its options).</summary>
 public sealed record NeuralKnnTrainOptions
 {
     public int Epochs { get; init; } = 12;
@@ -38,6 +40,15 @@ public sealed record NeuralKnnTrainOptions
     /// <summary>Called with every training batch (tests assert that hidden stations never appear).</summary>
     public Action<KnnBatchInfo>? OnBatch { get; init; }
 
+    /// <summary>The engine's options for this schedule: clipping as nn.utils.clip_grad_norm_, and torch seeded by the
+    /// caller before the model is built (not again when training starts).</summary>
+    internal TrainOptions Engine() => new()
+    {
+        Epochs = Epochs, BatchSize = BatchHours, LearningRate = LearningRate, WeightDecay = WeightDecay, ClipNorm = ClipNorm,
+        Clipping = ClipMethod.Torch, Patience = Patience, Seed = Seed, SeedTorch = false, Threads = Threads,
+        AverageDecay = AverageDecay, SaveResumeState = false,
+    };
+
     public void Validate()
     {
         Guard.AtLeast(Epochs, 1, nameof(Epochs));
@@ -56,6 +67,3 @@ public sealed record NeuralKnnTrainOptions
 }
 
 public enum KnnLoss { Mse, Mae }
-
-/// <summary>One epoch's losses (masked MSE, scaled units; validation on the mean over the k values).</summary>
-public sealed record KnnEpoch(int Epoch, double TrainLoss, double ValidationLoss, double Seconds);

@@ -3,10 +3,12 @@ using AqNet.Core.Data;
 
 namespace AqNet.Torch.Training;
 
-/// <summary>One epoch's metrics. Losses are masked MSE in scaled units; the MAE is in µg/m³.</summary>
+/// <summary>One epoch of any model: the training loss (the task's, scaled units), the validation score early stopping
+/// compares (the forecasters' and the neural kNN's masked loss in scaled units, aqnet-st's MAE), the validation MAE in
+/// µg/m³ where the task has one (NaN otherwise), wall time and learning rate.</summary>
 public sealed record EpochRecord(int Epoch, double TrainLoss, double ValidationLoss, double ValidationMaeUgm3, double Seconds, double LearningRate);
 
-/// <summary>The result of <see cref="Trainer.Fit"/>; the model holds the best validation weights afterwards.</summary>
+/// <summary>The result of <see cref="TrainingEngine.Fit{TBatch}"/>; the model holds the best validation weights afterwards.</summary>
 public sealed record TrainResult(IReadOnlyList<EpochRecord> History, int BestEpoch, double BestValidationLoss, bool StoppedEarly, int? ResumedAfterEpoch)
 {
     public int EpochsCompleted => History.Count == 0 ? 0 : History[^1].Epoch;

@@ -12,7 +12,18 @@ public enum LrSchedule
     Step,
 }
 
-/// <summary>Training hyper-parameters; defaults follow the paper (AdamW, lr 1e-3, MSE, batch 32).</summary>
+/// <summary>How <see cref="TrainOptions.ClipNorm"/> is applied.</summary>
+public enum ClipMethod
+{
+    /// <summary>One norm of all gradients concatenated (<see cref="GradientClip"/>), rescaled only above the limit.</summary>
+    Concatenated,
+    /// <summary>TorchSharp's nn.utils.clip_grad_norm_ (the norm of the per-tensor norms), as the neural kNN was tuned with.</summary>
+    Torch,
+}
+
+/// <summary>The one set of training hyper-parameters of the <see cref="TrainingEngine"/>, for every model; defaults
+/// follow the paper (AdamW, lr 1e-3, MSE, batch 32). The neural kNN and aqnet-st keep their own defaults in their
+/// training records and map them here.</summary>
 public sealed record TrainOptions
 {
     public int Epochs { get; init; } = 50;
@@ -22,6 +33,7 @@ public sealed record TrainOptions
     /// <summary>Max global gradient norm; 0 (the default, as in the paper) turns clipping off. Clipping costs about
     /// 4 % of a training step at W = 24.</summary>
     public double ClipNorm { get; init; }
+    public ClipMethod Clipping { get; init; } = ClipMethod.Concatenated;
     /// <summary>Stop after this many epochs without a better validation loss; 0 = never stop early.</summary>
     public int Patience { get; init; } = 8;
     public LrSchedule Schedule { get; init; } = LrSchedule.Constant;
@@ -30,6 +42,9 @@ public sealed record TrainOptions
     public double StepGamma { get; init; } = 0.5;
     /// <summary>Seed for torch and the shuffling; null = the WindowContext's seed.</summary>
     public int? Seed { get; init; }
+    /// <summary>Seed torch's generator when training starts (false: the caller seeded it before building the model and
+    /// training continues from there, as the neural kNN does).</summary>
+    public bool SeedTorch { get; init; } = true;
     /// <summary>Cap on batches per epoch (quick mode); 0 = all.</summary>
     public int MaxBatchesPerEpoch { get; init; }
     /// <summary>Torch intra-op threads; 0 = leave torch's setting alone.</summary>
@@ -54,6 +69,7 @@ public sealed record TrainOptions
         Guard.NonNegative(WeightDecay, nameof(WeightDecay));
         Guard.NonNegative(ClipNorm, nameof(ClipNorm));
         Guard.AtLeast(Patience, 0, nameof(Patience));
+        if (!Enum.IsDefined(Clipping)) throw new ArgumentOutOfRangeException(nameof(Clipping), Clipping, "unknown clipping method");
         if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "unknown schedule");
         Guard.NonNegative(MinLearningRate, nameof(MinLearningRate));
         Guard.AtLeast(StepEpochs, 1, nameof(StepEpochs));

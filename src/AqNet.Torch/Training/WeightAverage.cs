@@ -49,7 +49,7 @@ internal sealed class WeightAverage : IDisposable
     }
 
     /// <summary>The averaged weights in the model's own format (for resume state), by swapping them in and out.</summary>
-    public byte[] Serialize(Nn.ForecastModel model)
+    public byte[] Serialize(nn.Module model)
     {
         Swap();
         try
@@ -62,7 +62,7 @@ internal sealed class WeightAverage : IDisposable
     }
 
     /// <summary>Restores the average (and its step count) saved by <see cref="Serialize"/>.</summary>
-    public void Restore(Nn.ForecastModel model, byte[] weights, long stepCount)
+    public void Restore(nn.Module model, byte[] weights, long stepCount)
     {
         Swap();
         try
