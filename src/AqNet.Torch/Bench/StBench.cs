@@ -39,7 +39,7 @@ public static class StBench
         var cells = ImputeViews.TrainingCells(imputeTask, fold);
         var kriging = new float[imputeTask.T * imputeTask.S];
         Array.Fill(kriging, float.NaN);   // no kriging base: the batch builder falls back to the other estimates
-        var graph = new StGraph(imputeTask, fold.Hidden, neighbours, 60, 25, kriging);
+        var graph = new StGraph(imputeTask, fold.Hidden, neighbours, 60, 25, kriging, options.ShortGapHours);
         var starts = Enumerable.Range(0, imputeTask.T - window + 1)
             .Where(t0 => Enumerable.Range(t0, window).All(h => imputeTask.Roles[h] == HourRole.Train)).ToArray();
         var targets = Enumerable.Range(0, imputeTask.S).ToArray();
