@@ -25,6 +25,10 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Bench_model_with_a_one_hour_window_fails_clearly() =>
+        Fails("seq", "bench", "model", "--seq", "1", "--seconds", "0.1");
+
+    [Fact]
     public void Bench_st_with_more_neighbours_than_its_network_fails_clearly() =>
         Fails("--neighbours 20", "bench", "st", "--neighbours", "20", "--seconds", "0.1");
 

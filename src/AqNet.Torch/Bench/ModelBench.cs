@@ -17,13 +17,21 @@ public static class ModelBench
     /// <summary>seconds: measuring time per side and per phase (training, inference).</summary>
     public static BenchResult Run(int seq, int batch, int hidden, int layers, int heads, double seconds)
     {
-        Guard.AtLeast(seq, 2, nameof(seq));
-        Guard.AtLeast(batch, 1, nameof(batch));
-        Guard.Positive(seconds, nameof(seconds));
+        var options = new AqNetOptions { InputFeatures = Features, Horizon = Horizon, Window = seq, Hidden = hidden, Layers = layers, Heads = heads };
+        try
+        {
+            Guard.AtLeast(seq, 2, nameof(seq));
+            Guard.AtLeast(batch, 1, nameof(batch));
+            Guard.Positive(seconds, nameof(seconds));
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new Core.Data.InputException($"bench model: {e.Message}", e);
+        }
         TorchRuntime.EnsureLoaded();
         manual_seed(1);
         using var data = new WindowTensors(Synthetic(Math.Max(batch * 32, 512), seq));
-        var options = new AqNetOptions { InputFeatures = Features, Horizon = Horizon, Window = seq, Hidden = hidden, Layers = layers, Heads = heads };
         using var model = new AqNetModel(options);
         using var trainer = new Trainer(model, ModelFactory.AqNet, new TrainOptions { BatchSize = batch });
         using var bare = new BareLoop(Features, hidden, layers, heads, Horizon, options.Dropout);
