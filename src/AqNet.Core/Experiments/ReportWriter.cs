@@ -8,7 +8,7 @@ namespace AqNet.Core.Experiments;
 public static class ReportWriter
 {
     public static void Write(string path, ExperimentResult r, TemporalExperimentOptions o) =>
-        File.WriteAllText(path, Render(r, o));
+        AtomicFile.WriteAllText(path, Render(r, o), "report");
 
     public static string Render(ExperimentResult r, TemporalExperimentOptions o)
     {

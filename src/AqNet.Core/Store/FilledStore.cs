@@ -107,22 +107,18 @@ public static class FilledStore
         });
     }
 
-    /// <summary>Runs write(tmp) for a temp path beside outPath, then renames it into place; failures name the output.</summary>
+    /// <summary>Runs write(tmp) for a temporary beside outPath, then puts it in place (<see cref="AtomicFile.WriteVia{T}"/>); failures name the output.</summary>
     internal static long CopyTo(string outPath, Func<string, long> write)
     {
         var full = Path.GetFullPath(outPath);
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{outPath}': folder '{dir}' does not exist");
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var n = write(tmp);
-            File.Move(tmp, full, overwrite: true);
-            return n;
+            return AtomicFile.WriteVia(full, write);
         }
         catch (Exception e) when (e is not InputException)
         {
-            File.Delete(tmp);
             throw new InputException($"cannot write '{outPath}': {e.Message}", e);
         }
     }
