@@ -10,7 +10,7 @@ public static class TrainCommand
     {
         var store = StoreOptions.Store();
         var output = new Option<string>("--out") { Description = "The model folder: model.ckpt, epochs.csv and resume state (`aqnet evaluate --model` reads it).", Required = true };
-        var architecture = new Option<string>("--architecture") { Description = "The network to train: aqnet, aqnet-no-ce, lstm or patchtst.", HelpName = "aqnet|aqnet-no-ce|lstm|patchtst", DefaultValueFactory = _ => "aqnet" };
+        var architecture = new Option<string>("--architecture") { Description = "The network to train: aqnet, aqnet-no-ce, lstm or patchtst.", DefaultValueFactory = _ => "aqnet" };
         var protocol = new Option<string>("--protocol") { Description = "table1 or table2 (windows and split as in `experiment temporal`).", DefaultValueFactory = _ => "table1" };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon in steps (hours for table1, days for table2); default the longest." };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping on validation loss).", DefaultValueFactory = _ => 20 };
