@@ -48,16 +48,25 @@ public sealed class CliConsistencyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("cosine", null)]
-    [InlineData("COSINE", null)]
-    [InlineData("Step", null)]
-    [InlineData("linear", "--schedule 'linear': expected one of constant, cosine, step")]
-    [InlineData("1", "--schedule '1': expected one of constant, cosine, step")]
-    public void Enum_choices_are_lower_case_and_any_case_is_accepted(string given, string? error)
+    [InlineData("parquet", null)]
+    [InlineData("PARQUET", null)]
+    [InlineData("Csv", null)]
+    [InlineData("xml", "error: --format 'xml': expected csv or parquet")]
+    [InlineData("1", "error: --format '1': expected csv or parquet")]
+    public void Enum_choices_are_lower_case_any_case_is_accepted_and_others_are_bad_input(string given, string? error)
     {
-        var parse = CliApp.Root().Parse(["experiment", "temporal", "--store", "s.duckdb", "--protocol", "table1", "--out", "o", "--schedule", given]);
-        if (error is null) Assert.Empty(parse.Errors);
-        else Assert.Equal(error, Assert.Single(parse.Errors).Message);
+        var store = _fx.Path_("x.duckdb");
+        Assert.Equal(0, CliApp.Run("ingest", "prsa", _fx.PrsaFolder(), "--store", store).Exit);
+        var (exit, _, err) = CliApp.Run("export", "--store", store, "--format", given, "--out", _fx.Path_("x.out"));
+        Assert.Equal(error is null ? (0, "") : (2, error), (exit, error is null ? "" : err.Trim()));
+    }
+
+    [Fact]
+    public void Help_shows_enum_choices_and_defaults_in_lower_case()
+    {
+        var (_, help, _) = CliApp.Run("experiment", "temporal", "--help");
+        Assert.Contains("--schedule <constant|cosine|step>", help);
+        Assert.Contains("[default: constant]", help);
     }
 
     [Fact]

@@ -58,13 +58,6 @@ public static class FilledStore
         store.Execute("CHECKPOINT");
     }
 
-    public static ExportTable ParseTable(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "observations" => ExportTable.Observations,
-        "filled" => ExportTable.Filled,
-        _ => throw new InputException($"--table '{text}': expected observations or filled"),
-    };
-
     /// <summary>Null when the store has no filled values.</summary>
     public static FilledSummary? Summary(AqStore store)
     {
@@ -87,15 +80,10 @@ public static class FilledStore
 
     /// <summary>`aqnet export --table filled`: every filled row with the station's name and coordinates, CSV or Parquet,
     /// written to a temp file and renamed; returns the row count.</summary>
-    public static long Export(AqStore store, string format, string outPath)
+    public static long Export(AqStore store, ExportFormat format, string outPath)
     {
         if (!HasTable(store)) throw new InputException($"store '{store.Path}' has no filled values; run `aqnet fill --store {store.Path} --out FILE` first");
-        var fmt = format.ToLowerInvariant() switch
-        {
-            "csv" => "FORMAT csv, HEADER",
-            "parquet" => "FORMAT parquet, COMPRESSION zstd",
-            _ => throw new InputException($"unknown export format '{format}'; expected csv or parquet"),
-        };
+        var fmt = format == ExportFormat.Csv ? "FORMAT csv, HEADER" : "FORMAT parquet, COMPRESSION zstd";
         return CopyTo(outPath, tmp =>
         {
             store.Execute($"""
