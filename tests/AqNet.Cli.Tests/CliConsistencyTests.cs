@@ -73,7 +73,7 @@ public sealed class CliConsistencyTests : IDisposable
     public void Evaluation_json_is_snake_case_utf8_with_the_run_recorded()
     {
         var report = new AqNet.Torch.Jobs.EvaluationReport(RunInfo.Now("aqnet evaluate --json"), "aqnet", "m/model.ckpt", "北京.duckdb", "table1", "24h", 12,
-            [new("pooled", 20.5, 30.25, 0.875, 288), new("at", double.NaN, double.NaN, double.NaN, 0)]);
+            [new(AqNet.Core.Metrics.Aggregation.Pooled, 20.5, 30.25, 0.875, 288), new(AqNet.Core.Metrics.Aggregation.At, double.NaN, double.NaN, double.NaN, 0)]);
         var json = report.Json();
         Assert.Contains("\"store\": \"北京.duckdb\"", json);   // non-ASCII written as itself
         using var doc = JsonDocument.Parse(json);

@@ -17,7 +17,7 @@ public sealed record EvaluationReport(RunInfo Run, string Model, string Checkpoi
         var sb = new StringBuilder();
         sb.AppendLine(Fmt.Inv, $"{Model} on {Store}, {Protocol} {Horizon}, test part ({TestWindows} windows), µg/m³:");
         foreach (var m in Metrics)
-            sb.AppendLine(Fmt.Inv, $"{m.Aggregation,-7} MAE {Fmt.F(m.Mae, 2)}  RMSE {Fmt.F(m.Rmse, 2)}  R² {Fmt.F(m.R2, 3)}  n {m.N}");
+            sb.AppendLine(Fmt.Inv, $"{MaskedMetrics.Name(m.Aggregation),-7} MAE {Fmt.F(m.Mae, 2)}  RMSE {Fmt.F(m.Rmse, 2)}  R² {Fmt.F(m.R2, 3)}  n {m.N}");
         return sb.ToString();
     }
 
@@ -25,8 +25,8 @@ public sealed record EvaluationReport(RunInfo Run, string Model, string Checkpoi
     public string Json() => JsonSerializer.Serialize(this, JsonText.SnakeCase) + "\n";
 }
 
-/// <param name="Aggregation">"pooled" (steps 1..H together) or "at" (step H alone).</param>
-public sealed record EvaluationRow(string Aggregation, double Mae, double Rmse, double R2, long N)
+/// <param name="Aggregation">Pooled (steps 1..H together) or at (step H alone); "pooled" or "at" in JSON.</param>
+public sealed record EvaluationRow(Aggregation Aggregation, double Mae, double Rmse, double R2, long N)
 {
-    public static EvaluationRow Of(Aggregation a, MetricResult m) => new(MaskedMetrics.Name(a), m.Mae, m.Rmse, m.R2, m.N);
+    public static EvaluationRow Of(Aggregation a, MetricResult m) => new(a, m.Mae, m.Rmse, m.R2, m.N);
 }
