@@ -58,7 +58,7 @@ public static class ExperimentCommand
     private static Command Spatial()
     {
         var store = StoreOptions.Store();
-        var protocol = new Option<string>("--protocol") { Description = "loso (each station hidden in turn) or holdout (a fixed hidden set).", Required = true };
+        var protocol = new EnumOption<AqNet.Core.Experiments.Spatial.SpatialProtocolKind>("--protocol", "loso (each station hidden in turn) or holdout (a fixed hidden set).", null);
         var ratio = new Option<double?>("--hidden-ratio") { Description = "holdout: share of stations hidden (default 0.2), chosen with a seed and spread in space." };
         var hidden = new Option<string?>("--hidden") { Description = "holdout: comma-separated station ids to hide." };
         var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "3,5,10" };
@@ -77,13 +77,13 @@ public static class ExperimentCommand
         var development = new Option<bool>("--development") { Description = "Choose settings without the test hours: cut the data before the test part, and split what is left again." };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development, correction,
+            store, protocol.Option, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development, correction,
         };
         cmd.SetAction((r, ct) =>
         {
             var o = new AqNet.Core.Experiments.Spatial.SpatialExperimentOptions
             {
-                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = r.GetValue(protocol)!,
+                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = protocol.Value(r),
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
                 Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),
