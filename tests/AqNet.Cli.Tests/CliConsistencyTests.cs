@@ -85,4 +85,20 @@ public sealed class CliConsistencyTests : IDisposable
         Assert.Equal(30.25, pooled.GetProperty("rmse").GetDouble());
         Assert.Equal("NaN", root.GetProperty("metrics")[1].GetProperty("mae").GetString());
     }
+
+    [Theory]
+    [InlineData("store:0123456789abcdef|table1|24h|met", "table1", 24, true)]
+    [InlineData("store:0123456789abcdef|table2|7d|pollutants", "table2", 7, false)]
+    public void A_train_fingerprint_reads_back_what_it_wrote(string text, string protocol, int steps, bool met)
+    {
+        var f = AqNet.Torch.Jobs.TrainFingerprint.TryParse(text)!;
+        Assert.Equal((protocol, steps, met, text), (f.Protocol, f.Steps, f.Meteorology, f.ToString()));
+    }
+
+    [Theory]
+    [InlineData("store:x|table1|24h")]
+    [InlineData("store:x|table1|abc|met")]
+    [InlineData("store:x|table1|24h|weather")]
+    [InlineData("store:x|table1|-3h|met")]
+    public void A_foreign_fingerprint_is_not_read(string text) => Assert.Null(AqNet.Torch.Jobs.TrainFingerprint.TryParse(text));
 }

@@ -60,15 +60,13 @@ public static class TrainJob
                 : $"model '{model}' does not exist; expected a folder written by `aqnet train --out` (or the {TorchForecaster.CheckpointFileName} in it)");
         TorchRuntime.EnsureLoaded();
         var info = Checkpoint.ReadInfo(checkpointPath);
-        var parts = info.Fingerprint.Split('|');
-        if (parts.Length != 4)
-            throw new InputException($"checkpoint '{checkpointPath}' has fingerprint '{info.Fingerprint}', not one written by `aqnet train`");
-        var horizon = int.Parse(parts[2].TrimEnd('h', 'd'), Fmt.Inv);
-        var data = TemporalData.Prepare(storePath, parts[1], horizon, parts[3] == "met", null);
+        var trained = TrainFingerprint.TryParse(info.Fingerprint)
+            ?? throw new InputException($"checkpoint '{checkpointPath}' has fingerprint '{info.Fingerprint}', not one written by `aqnet train`");
+        var data = TemporalData.Prepare(storePath, trained.Protocol, trained.Steps, trained.Meteorology, null);
         using var forecaster = TorchForecaster.Load(checkpointPath, data.Fingerprint);
         var pred = forecaster.Predict(data.Test, data.Context);
         var rows = new[] { Aggregation.Pooled, Aggregation.At }
             .Select(agg => EvaluationRow.Of(agg, MaskedMetrics.Evaluate(data.Test, pred, data.Context, agg))).ToArray();
-        return new EvaluationReport(RunInfo.Now(commandLine), info.Kind, checkpointPath, storePath, data.Protocol.Name, parts[2], data.Test.N, rows);
+        return new EvaluationReport(RunInfo.Now(commandLine), info.Kind, checkpointPath, storePath, data.Protocol.Name, trained.Horizon, data.Test.N, rows);
     }
 }
