@@ -14,7 +14,7 @@ dotnet build src/AqNet.Cli -c Release -o /tmp/aqnet-china -v q >/dev/null
 A=/tmp/aqnet-china/aqnet
 T="/usr/bin/time -v"
 $T $A ingest cnemc "$DATA/cnemc/china_sites_20190101-20190331.zip" --store "$OUT/cn.duckdb" > "$OUT/ingest.log" 2> "$OUT/ingest.time"
-$T $A experiment spatial --store "$OUT/cn.duckdb" --protocol holdout --hidden-ratio 0.1 --region 110,34,125,42 \
+$T $A experiment spatial --store "$OUT/cn.duckdb" --protocol holdout --hidden-ratio 0.1 --bbox 110,34,125,42 \
   --epochs 1 --steps-per-epoch 20 --k 5,10,20 --correction-scale 1 --out "$OUT/spatial-nc" > "$OUT/spatial-nc.log" 2> "$OUT/spatial-nc.time"
 ARGS=(reanalyze --model "$OUT/spatial-nc/model" --store "$OUT/cn.duckdb" --bbox 73,18,135,54 --resolution 0.05
       --from 2019-03-01 --to "$(date -u -d "2019-03-01 + $DAYS days - 1 hour" +%Y-%m-%dT%H)" --max-output 20G --out "$OUT/china_hourly.nc")

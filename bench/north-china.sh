@@ -11,7 +11,7 @@ A=/tmp/aqnet-scale/aqnet
 /usr/bin/time -v $A ingest cnemc "$DATA/cnemc/china_sites_20190101-20190331.zip" --store "$OUT/cn.duckdb" 2> "$OUT/ingest.time" | tail -3
 # k and the correction scale were chosen with --development runs on this network (docs/results.md): 5,10,20 and 1
 # (development MAE 12.10) beat the UCI Beijing choice 3,5,10 and 0.75 (12.23) on 376 visible stations.
-/usr/bin/time -v $A experiment spatial --store "$OUT/cn.duckdb" --protocol holdout --hidden-ratio 0.1 --region 110,34,125,42 \
+/usr/bin/time -v $A experiment spatial --store "$OUT/cn.duckdb" --protocol holdout --hidden-ratio 0.1 --bbox 110,34,125,42 \
   --epochs 3 --steps-per-epoch 40 --k 5,10,20 --correction-scale 1 --out "$OUT/spatial" 2> "$OUT/spatial.time" | tail -8
 /usr/bin/time -v $A reanalyze --model "$OUT/spatial/model" --store "$OUT/cn.duckdb" --bbox 110,34,125,42 --resolution 0.05 \
   --from 2019-03-01 --to 2019-03-30T23 --out "$OUT/north_china_2019-03_hourly.nc" 2> "$OUT/reanalyze.time"

@@ -46,11 +46,11 @@ public sealed class ModelCommandTests : IDisposable
 
     [Fact]
     public void Train_refuses_a_baseline_name() =>
-        Fails("'ridge'", "train", "--store", TinyStore(), "--out", _fx.Path_("o"), "--model", "ridge");
+        Fails("'ridge'", "train", "--store", TinyStore(), "--out", _fx.Path_("o"), "--architecture", "ridge");
 
     [Fact]
     public void A_corrupt_checkpoint_is_reported() =>
-        Fails("corrupt.ckpt", "evaluate", "--store", TinyStore(), "--checkpoint", _fx.Write("corrupt.ckpt", "AQNETCK1 but then garbage"));
+        Fails("corrupt.ckpt", "evaluate", "--store", TinyStore(), "--model", _fx.Write("corrupt.ckpt", "AQNETCK1 but then garbage"));
 
     [Fact]
     public void A_missing_store_is_reported() =>

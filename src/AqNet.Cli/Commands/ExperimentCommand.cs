@@ -28,12 +28,12 @@ public static class ExperimentCommand
         var batches = new Option<int?>("--batches-per-epoch") { Description = "Batches of 32 per epoch (0 = all windows). Default: 600 for table1, 150 for table2." };
         var noResidual = new Option<bool>("--no-residual") { Description = "Neural heads predict PM2.5 itself, not the change from its last value (the paper's head)." };
         var lr = new Option<double?>("--lr") { Description = "AdamW learning rate of the neural models. Default: 1e-3 for table1, 3e-4 for table2." };
-        var schedule = new Option<AqNet.Torch.Training.LrSchedule>("--schedule") { Description = "Learning-rate schedule over the epochs.", DefaultValueFactory = _ => AqNet.Torch.Training.LrSchedule.Constant };
+        var schedule = new EnumOption<AqNet.Torch.Training.LrSchedule>("--schedule", "Learning-rate schedule over the epochs.", AqNet.Torch.Training.LrSchedule.Constant);
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss (0 = never).", DefaultValueFactory = _ => 3 };
         var noSkip = new Option<bool>("--no-linear-skip") { Description = "Neural models without the linear path from the recent window to the horizon (the paper's network)." };
         var cmd = new Command("temporal", "AQ-Net against persistence, climatology, ridge, LSTM, PatchTST and AQ-Net without cyclic encoding (the paper's Tables 1 and 2).")
         {
-            store, protocol, output, seeds, models, quick, met, noHistory, noResidual, noSkip, epochs, batches, lr, schedule, patience,
+            store, protocol, output, seeds, models, quick, met, noHistory, noResidual, noSkip, epochs, batches, lr, schedule.Option, patience,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -44,7 +44,7 @@ public static class ExperimentCommand
                 Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual), LinearSkip = !r.GetValue(noSkip),
                 Train = TemporalJob.DefaultTraining(r.GetValue(protocol)!, r.GetValue(epochs), r.GetValue(batches), r.GetValue(lr)) with
                 {
-                    Patience = r.GetValue(patience), Schedule = r.GetValue(schedule),
+                    Patience = r.GetValue(patience), Schedule = schedule.Value(r),
                 },
                 StEpochs = r.GetValue(epochs),
                 CommandLine = CliRun.CommandLine(r),
@@ -59,7 +59,7 @@ public static class ExperimentCommand
     private static Command Spatial()
     {
         var store = StoreOptions.Store();
-        var protocol = new Option<string>("--protocol") { Description = "loso (each station hidden in turn) or holdout (a fixed hidden set).", Required = true };
+        var protocol = new EnumOption<AqNet.Core.Experiments.Spatial.SpatialProtocolKind>("--protocol", "loso (each station hidden in turn) or holdout (a fixed hidden set).", null);
         var ratio = new Option<double?>("--hidden-ratio") { Description = "holdout: share of stations hidden (default 0.2), chosen with a seed and spread in space." };
         var hidden = new Option<string?>("--hidden") { Description = "holdout: comma-separated station ids to hide." };
         var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "3,5,10" };
@@ -70,7 +70,7 @@ public static class ExperimentCommand
         var quick = new Option<bool>("--quick") { Description = "A short training schedule." };
         var output = new Option<string>("--out") { Description = "Output folder: results.json, report.md, figures/, model/.", Required = true };
         var spatialMet = new Option<bool>("--meteorology") { Description = "Also feed the neighbours' meteorology (wind, temperature, ...) to the neural kNN." };
-        var region = new Option<string?>("--region") { Description = "Only stations inside LON0,LAT0,LON1,LAT1 (degrees), e.g. 110,34,125,42 for northern China." };
+        var region = new Option<string?>("--bbox") { Description = "Only stations inside LON0,LAT0,LON1,LAT1 (degrees), e.g. 110,34,125,42 for northern China." };
         var epochs = new Option<int>("--epochs") { Description = "Neural kNN epochs per fold.", DefaultValueFactory = _ => 4 };
         var steps = new Option<int>("--steps-per-epoch") { Description = "Neural kNN batches per epoch.", DefaultValueFactory = _ => 100 };
         var noKrigingBase = new Option<bool>("--no-kriging-base") { Description = "The neural kNN corrects its own attention-weighted mean instead of an ordinary-kriging estimate (variogram fitted on the training hours)." };
@@ -78,13 +78,13 @@ public static class ExperimentCommand
         var development = new Option<bool>("--development") { Description = "Choose settings without the test hours: cut the data before the test part, and split what is left again." };
         var cmd = new Command("spatial", "The neural kNN against mean, nearest, inverse-distance weighting and kriging at stations it never saw.")
         {
-            store, protocol, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development, correction,
+            store, protocol.Option, ratio, hidden, ks, seeds, window, nbDrop, ahead, quick, output, spatialMet, region, epochs, steps, noKrigingBase, development, correction,
         };
         cmd.SetAction((r, ct) =>
         {
             var o = new AqNet.Core.Experiments.Spatial.SpatialExperimentOptions
             {
-                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = r.GetValue(protocol)!,
+                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Protocol = protocol.Value(r),
                 HiddenRatio = r.GetValue(ratio), HiddenIds = SplitList(r.GetValue(hidden)), Ks = ParseInts(r.GetValue(ks), "--k")!,
                 Seeds = r.GetValue(seeds), NeighbourDropout = r.GetValue(nbDrop), Window = r.GetValue(window), AheadHours = ParseInts(r.GetValue(ahead), "--ahead") ?? [], Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(spatialMet), Epochs = r.GetValue(epochs), StepsPerEpoch = r.GetValue(steps), Region = Region(r.GetValue(region)),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AqNet.Core.Grid;
 using AqNet.Core.Data;
 using AqNet.Torch.Jobs;
 
@@ -16,7 +17,7 @@ public static class ReanalyzeCommand
         var to = new Option<string>("--to") { Description = "Last hour, UTC, inclusive.", Required = true };
         var output = new Option<string>("--out") { Description = "Output: NAME.nc (NetCDF, CF-1.8) or NAME.zarr (Zarr v2, compressed); a summary NAME.summary.md is written beside it.", Required = true };
         var daily = new Option<bool>("--daily") { Description = "Daily means over the network's local days, with annual means and days above the WHO 2021 and GB 3095-2012 limits." };
-        var partial = new Option<string>("--partial-days") { Description = "With --daily: drop (default) or keep (marked) the local days the period covers only in part.", DefaultValueFactory = _ => "drop" };
+        var partial = new EnumOption<PartialDays>("--partial-days", "With --daily: drop or keep (marked) the local days the period covers only in part.", PartialDays.Drop);
         var maxOutput = new Option<string>("--max-output") { Description = "Refuse when the estimated output is larger, e.g. 500M, 10G, 2T.", DefaultValueFactory = _ => "10G" };
         var farKm = new Option<double?>("--far-km") { Description = "Flag cells farther than this (km) from the nearest station in far_from_stations (default: twice the median station spacing)." };
         var institution = new Option<string?>("--institution") { Description = "Who produces the file (its institution attribute; default: the data's publishers and AqNet)." };
@@ -25,7 +26,7 @@ public static class ReanalyzeCommand
         var shard = new ShardOptions();
         var cmd = new Command("reanalyze", "Gridded PM2.5 for every hour (or local day) of a period, with the spread over k, distance to the nearest station and a far-from-stations mask, as NetCDF or Zarr, maps and a summary.")
         {
-            model, store, bbox, resolution, from, to, output, daily, partial, png, ks, maxOutput, farKm, institution, shard.Shard, shard.Shards,
+            model, store, bbox, resolution, from, to, output, daily, partial.Option, png, ks, maxOutput, farKm, institution, shard.Shard, shard.Shards,
         };
         cmd.SetAction((r, ct) =>
         {
@@ -34,7 +35,7 @@ public static class ReanalyzeCommand
                 ModelDir = r.GetValue(model)!, StorePath = r.GetValue(store)!, Grid = ReanalyzeOptions.ParseGrid(r.GetValue(bbox)!, r.GetValue(resolution)),
                 FromUtc = ReanalyzeOptions.ParseUtc(r.GetValue(from)!, "--from"), ToUtc = ReanalyzeOptions.ParseUtc(r.GetValue(to)!, "--to"),
                 OutPath = r.GetValue(output)!, Daily = r.GetValue(daily), PngDir = r.GetValue(png), Ks = ExperimentCommand.ParseInts(r.GetValue(ks), "--k"),
-                PartialDays = ReanalyzeOptions.ParsePartialDays(r.GetValue(partial)!), MaxOutputBytes = ByteSize.Parse(r.GetValue(maxOutput)!, "--max-output"),
+                PartialDays = partial.Value(r), MaxOutputBytes = ByteSize.Parse(r.GetValue(maxOutput)!, "--max-output"),
                 FarKm = ReanalyzeOptions.ParseFarKm(r.GetValue(farKm)), Institution = r.GetValue(institution), CommandLine = CliRun.CommandLine(r),
             };
             r.InvocationConfiguration.Output.Write(ShardedReanalyze.Run(o, shard.Resolve(r), CliRun.Progress(r), ct));

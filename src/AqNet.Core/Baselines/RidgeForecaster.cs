@@ -21,13 +21,13 @@ public sealed class RidgeForecaster : IDeterministicForecaster
 
     public RidgeForecaster(IReadOnlyList<double>? lambdaGrid = null, int maxTrainRows = 50_000, int maxValidationRows = 10_000)
     {
-        if (maxTrainRows < 1) throw new ArgumentOutOfRangeException(nameof(maxTrainRows), maxTrainRows, "must be >= 1 window");
-        if (maxValidationRows < 1) throw new ArgumentOutOfRangeException(nameof(maxValidationRows), maxValidationRows, "must be >= 1 window");
+        Guard.AtLeast(maxTrainRows, 1, nameof(maxTrainRows));             // windows
+        Guard.AtLeast(maxValidationRows, 1, nameof(maxValidationRows));   // windows
         (MaxTrainRows, MaxValidationRows) = (maxTrainRows, maxValidationRows);
         LambdaGrid = lambdaGrid ?? DefaultLambdaGrid;
         if (LambdaGrid.Count == 0) throw new ArgumentException("the lambda grid is empty; give at least one λ > 0", nameof(lambdaGrid));
         foreach (var l in LambdaGrid)
-            if (!double.IsFinite(l) || l <= 0) throw new ArgumentOutOfRangeException(nameof(lambdaGrid), l, "every λ must be a finite number > 0");
+            Guard.Positive(l, nameof(lambdaGrid));
     }
 
     public string Name => "ridge";

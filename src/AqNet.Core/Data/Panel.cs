@@ -10,7 +10,7 @@ public sealed class Panel
     public Panel(DateTime startUtc, int hours, IReadOnlyList<Station> stations, IReadOnlyList<string> variables)
     {
         if (startUtc.Kind != DateTimeKind.Utc) throw new ArgumentException($"startUtc must be UTC, got Kind={startUtc.Kind}", nameof(startUtc));
-        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        Guard.AtLeast(hours, 0, nameof(hours));
         StartUtc = startUtc;
         Hours = hours;
         Stations = stations;
@@ -34,8 +34,11 @@ public sealed class Panel
     public int UtcOffsetHours
     {
         get;
-        init => field = value is >= -12 and <= 14 ? value
-            : throw new ArgumentOutOfRangeException(nameof(UtcOffsetHours), value, "expected a UTC offset in [-12, 14] hours");
+        init
+        {
+            Guard.UtcOffset(value, nameof(UtcOffsetHours));
+            field = value;
+        }
     }
 
     /// <summary>[T, S, V], µg/m³ for pollutants.</summary>

@@ -74,9 +74,7 @@ public static class BeijingDataset
             using var zip = ZipFile.OpenRead(outerZip);
             var entry = zip.Entries.FirstOrDefault(e => e.Name == InnerZipName)
                 ?? throw new InputException($"{outerZip}: no entry named {InnerZipName}; is this UCI's Beijing multi-site archive?");
-            var tmp = target + ".tmp";
-            entry.ExtractToFile(tmp, overwrite: true);
-            File.Move(tmp, target, overwrite: true);
+            AtomicFile.WriteVia(target, tmp => entry.ExtractToFile(tmp, overwrite: true));
         }
         catch (InvalidDataException e)
         {

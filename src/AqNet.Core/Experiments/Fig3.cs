@@ -52,9 +52,8 @@ public static class Fig3
         plt.XLabel("days since week start (local time)");
         plt.YLabel("PM2.5 (µg/m³)");
         plt.ShowLegend();
-        Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, $"fig3_{model}_{horizon}.png");
-        plt.SavePng(path, 1000, 500);
+        AtomicFile.WriteAllBytes(path, plt.GetImageBytes(1000, 500, ScottPlot.ImageFormat.Png), "plot");
         return path;
     }
 

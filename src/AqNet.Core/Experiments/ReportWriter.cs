@@ -1,5 +1,6 @@
 using System.Text;
 using AqNet.Core.Data;
+using AqNet.Core.Metrics;
 
 namespace AqNet.Core.Experiments;
 
@@ -8,7 +9,7 @@ namespace AqNet.Core.Experiments;
 public static class ReportWriter
 {
     public static void Write(string path, ExperimentResult r, TemporalExperimentOptions o) =>
-        File.WriteAllText(path, Render(r, o));
+        AtomicFile.WriteAllText(path, Render(r, o), "report");
 
     public static string Render(ExperimentResult r, TemporalExperimentOptions o)
     {
@@ -28,9 +29,9 @@ public static class ReportWriter
         sb.AppendLine($"- Seeds: {string.Join(", ", o.Seeds)}{(o.Quick ? " (quick mode)" : "")}. Baselines are deterministic and run once.");
         sb.AppendLine("- Metrics in µg/m³ on real observations only: MAE, RMSE, R² = 1 − SSE/SST (SST about the mean of the evaluated observations). " +
             "\"pooled\" = over steps 1..H; \"at\" = step H alone.").AppendLine();
-        foreach (var agg in new[] { "pooled", "at" })
+        foreach (var agg in new[] { Aggregation.Pooled, Aggregation.At })
         {
-            sb.AppendLine($"## Test results, {(agg == "pooled" ? "pooled over steps 1..H" : "at step H")}").AppendLine();
+            sb.AppendLine($"## Test results, {(agg == Aggregation.Pooled ? "pooled over steps 1..H" : "at step H")}").AppendLine();
             Table(sb, r, agg);
         }
         sb.AppendLine("## Paper's numbers (AQ-Net, as published)").AppendLine();
@@ -48,7 +49,7 @@ public static class ReportWriter
         return sb.ToString();
     }
 
-    private static void Table(StringBuilder sb, ExperimentResult r, string agg)
+    private static void Table(StringBuilder sb, ExperimentResult r, Aggregation agg)
     {
         var p = r.Protocol;
         sb.Append("| Model |");

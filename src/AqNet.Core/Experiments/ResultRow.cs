@@ -2,7 +2,7 @@ namespace AqNet.Core.Experiments;
 
 /// <summary>One line of results.json: a model at a horizon, metrics in µg/m³ as the mean over seeds and their
 /// sample standard deviation (0 with one seed). N = evaluated test observations (the same for every seed).</summary>
-public sealed record ResultRow(string Model, string Horizon, string Aggregation,
+public sealed record ResultRow(string Model, string Horizon, Metrics.Aggregation Aggregation,
     double Mae, double Rmse, double R2, long N, int Seeds, double MaeStd, double RmseStd, double R2Std);
 
 /// <summary>Passed to <see cref="TemporalExperimentOptions.OnModelFitted"/> after each fit (first seed and later

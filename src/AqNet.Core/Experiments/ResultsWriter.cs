@@ -23,7 +23,7 @@ public static class ResultsWriter
     public static void WriteJson(string path, ExperimentResult r, string? commandLine = null)
     {
         var doc = new Dictionary<string, object?> { ["run"] = RunInfo.Now(commandLine), ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
-        File.WriteAllText(path, JsonSerializer.Serialize(doc, Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(doc, Json), "results file");
     }
 
     public static IReadOnlyDictionary<string, object?> ProtocolInfo(Panel panel, Protocol p, TimeSplit split,

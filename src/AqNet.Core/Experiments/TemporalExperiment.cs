@@ -93,7 +93,7 @@ public static class TemporalExperiment
     private static WindowContext WithSeed(WindowContext c, int seed, string work) => c with { Seed = seed, WorkDir = work };
 
     internal static ResultRow Row(string model, string horizon, Aggregation a, IReadOnlyList<MetricResult> m) =>
-        new(model, horizon, MaskedMetrics.Name(a), m.Average(x => x.Mae), m.Average(x => x.Rmse), m.Average(x => x.R2), m[0].N,
+        new(model, horizon, a, m.Average(x => x.Mae), m.Average(x => x.Rmse), m.Average(x => x.R2), m[0].N,
             m.Count, Std(m.Select(x => x.Mae)), Std(m.Select(x => x.Rmse)), Std(m.Select(x => x.R2)));
 
     /// <summary>Sample standard deviation (n − 1); 0 for a single value.</summary>

@@ -22,7 +22,7 @@ public sealed record FilledRecord
     public FilledRecord(IReadOnlyList<Station> stations, DateTime startUtc, int hours)
     {
         if (startUtc.Kind != DateTimeKind.Utc) throw new ArgumentException($"startUtc must be UTC, got Kind={startUtc.Kind}", nameof(startUtc));
-        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        Guard.AtLeast(hours, 0, nameof(hours));
         Stations = stations;
         StartUtc = startUtc;
         Hours = hours;

@@ -59,8 +59,6 @@ public static class FilledSeriesPlot
         plt.Axes.SetLimitsY(0, Math.Max(1, 1.05 * top));
         plt.Title($"PM2.5 at {r.Stations[s].Id}: observed and gap-filled");   // the id: names may need fonts the machine lacks
         plt.ShowLegend(Alignment.UpperRight);
-        var tmp = path + ".tmp.png";
-        plt.SavePng(tmp, 1400, 500);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, plt.GetImageBytes(1400, 500, ImageFormat.Png), "plot");
     }
 }

@@ -54,7 +54,7 @@ public sealed class SummaryReport(IReadOnlyList<StationCell> stations)
 
     /// <summary>Writes the report atomically (temp file, then rename).</summary>
     public static void WriteFile(string path, string markdown) =>
-        Maps.AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(markdown), "summary report");
+        AtomicFile.WriteAllText(path, markdown, "summary report");
 
     /// <summary>The markdown report: heading and notes from the caller, then the per-year and per-station tables.</summary>
     public string Markdown(string title, IEnumerable<string> notes)

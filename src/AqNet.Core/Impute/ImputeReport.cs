@@ -50,8 +50,8 @@ public static class ImputeReport
             ["peak_working_set_gb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e9, 2),
         };
         var doc = new Dictionary<string, object?> { ["run"] = RunInfo.Now(command), ["protocol"] = protocol, ["rows"] = r.Rows, ["runs"] = r.Runs };
-        Maps.AtomicFile.WriteAllBytes(Path.Combine(dir, "results.json"), Utf8.GetBytes(JsonSerializer.Serialize(doc, ResultsWriter.Json)), "results file");
-        Maps.AtomicFile.WriteAllBytes(Path.Combine(dir, "report.md"), Utf8.GetBytes(Markdown(r, command)), "report");
+        AtomicFile.WriteAllBytes(Path.Combine(dir, "results.json"), Utf8.GetBytes(JsonSerializer.Serialize(doc, ResultsWriter.Json)), "results file");
+        AtomicFile.WriteAllBytes(Path.Combine(dir, "report.md"), Utf8.GetBytes(Markdown(r, command)), "report");
     }
 
     public static string Describe(ImputeTask t)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AqNet.Core.Data;
 using ScottPlot;
 
 namespace AqNet.Core.Maps;

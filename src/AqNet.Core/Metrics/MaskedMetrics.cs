@@ -6,8 +6,14 @@ namespace AqNet.Core.Metrics;
 /// <summary>Error metrics over real observations only, in µg/m³. N = 0 gives NaN metrics.</summary>
 public readonly record struct MetricResult(double Mae, double Rmse, double R2, long N);
 
-/// <summary>"pooled": all steps 1..H together; "at": step H alone (the horizon itself).</summary>
-public enum Aggregation { Pooled, At }
+/// <summary>"pooled": all steps 1..H together; "at": step H alone (the horizon itself). Written to JSON by those
+/// names.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Aggregation>))]
+public enum Aggregation
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("pooled")] Pooled,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("at")] At,
+}
 
 public static class MaskedMetrics
 {

@@ -10,7 +10,7 @@ public sealed class NcFileWriter : DatasetWriter
 {
     private const int FillChunk = 1 << 16; // bytes per fill write
 
-    private readonly string _path, _tmp;
+    private readonly PendingFile _file;
     private readonly Dictionary<string, (NcVariable Nc, bool[] Touched)> _vars = [];
     private FileStream? _fs;
 
@@ -18,9 +18,9 @@ public sealed class NcFileWriter : DatasetWriter
 
     protected override bool BigEndian => true;
 
-    private NcFileWriter(DatasetSchema schema, NcHeader h, string path, string tmp, FileStream fs) : base(schema)
+    private NcFileWriter(DatasetSchema schema, NcHeader h, PendingFile file, FileStream fs) : base(schema)
     {
-        (Header, _path, _tmp, _fs) = (h, path, tmp, fs);
+        (Header, _file, _fs) = (h, file, fs);
         foreach (var v in h.Variables)
             _vars[v.Name] = (v, new bool[h.IsRecordVariable(v) ? Math.Max(1, h.NumRecs) : 1]);
     }
@@ -30,18 +30,19 @@ public sealed class NcFileWriter : DatasetWriter
         schema.Validate();
         var h = Layout(schema);
         var full = Path.GetFullPath(path);
-        var tmp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        PendingFile? file = null;
         FileStream fs;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            file = AtomicFile.Begin(full);
+            fs = new FileStream(file.TempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            file?.Dispose();
             throw new InputException($"cannot write NetCDF output {full}: {e.Message}", e);
         }
-        var w = new NcFileWriter(schema, h, full, tmp, fs);
+        var w = new NcFileWriter(schema, h, file, fs);
         try
         {
             fs.Write(NcHeaderCodec.Write(h));
@@ -119,7 +120,7 @@ public sealed class NcFileWriter : DatasetWriter
         fs.Flush(flushToDisk: true);
         fs.Dispose();
         _fs = null;
-        File.Move(_tmp, _path, overwrite: true);
+        _file.Commit(flushed: true);
     }
 
     public override void Dispose()
@@ -127,7 +128,7 @@ public sealed class NcFileWriter : DatasetWriter
         if (_fs is null) return; // completed, or already disposed
         _fs.Dispose();
         _fs = null;
-        try { File.Delete(_tmp); } catch (IOException) { } // best effort: never mask the original failure
+        _file.Dispose();   // removes the temporary: best effort, never masks the original failure
     }
 
     private long SlabOffset(NcVariable v, long record) => v.Begin + (Header.IsRecordVariable(v) ? record * Header.RecordSize : 0);

@@ -76,7 +76,7 @@ public static partial class CyclicEncoding
 
     private static void CheckOffset(int h)
     {
-        if (h < -12 || h > 14) throw new ArgumentOutOfRangeException(nameof(h), h, "UTC offset must be between -12 and +14 hours");
+        Guard.UtcOffset(h, nameof(h));
     }
 
     [GeneratedRegex(@"^\s*(UTC|GMT)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?", RegexOptions.IgnoreCase)]

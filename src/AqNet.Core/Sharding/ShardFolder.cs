@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using AqNet.Core.Data;
-using AqNet.Core.Maps;
 
 namespace AqNet.Core.Sharding;
 
@@ -26,10 +25,8 @@ public sealed class ShardFolder(string outPath)
         Directory.CreateDirectory(Path.Combine(Dir, "done"));
         if (!File.Exists(ManifestPath))
         {
-            var tmp = $"{ManifestPath}.tmp-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
-            File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(wanted with { CreatedUtc = Hour(DateTime.UtcNow) }, ShardManifest.Json));
-            try { File.Move(tmp, ManifestPath, overwrite: false); }   // create-if-absent: the first shard's manifest wins
-            catch (IOException) when (File.Exists(ManifestPath)) { File.Delete(tmp); }
+            // create-if-absent: the first shard's manifest wins
+            AtomicFile.WriteIfAbsent(ManifestPath, JsonSerializer.SerializeToUtf8Bytes(wanted with { CreatedUtc = Hour(DateTime.UtcNow) }, ShardManifest.Json));
         }
         var found = ReadManifest();
         if (!found.SameJob(wanted))

@@ -7,8 +7,8 @@ public readonly record struct ShardIndex
 {
     public ShardIndex(int index, int count)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "expected at least one shard");
-        if (index < 0 || index >= count) throw new ArgumentOutOfRangeException(nameof(index), index, $"expected an index in [0, {count})");
+        Guard.AtLeast(count, 1, nameof(count));
+        Guard.InRange(index, 0, count - 1, nameof(index), "a shard index");
         (Index, Count) = (index, count);
     }
 

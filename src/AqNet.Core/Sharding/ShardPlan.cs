@@ -1,3 +1,5 @@
+using AqNet.Core.Data;
+
 namespace AqNet.Core.Sharding;
 
 /// <summary>A half-open range [Start, Start + Count) of hours, grid rows or stations.</summary>
@@ -43,10 +45,10 @@ public sealed class ShardPlan
     /// the last shards get no work.</summary>
     public static ShardPlan Create(int hours, int items, int shards, bool sliceTime, int firstCut = 0, int cutEvery = 24)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(hours, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(items, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(cutEvery, 1);
+        Guard.AtLeast(hours, 1, nameof(hours));
+        Guard.AtLeast(items, 1, nameof(items));
+        Guard.AtLeast(shards, 1, nameof(shards));
+        Guard.AtLeast(cutEvery, 1, nameof(cutEvery));
         var cuts = Cuts(hours, ((firstCut % cutEvery) + cutEvery) % cutEvery, cutEvery);
         // As many time slices as possible that divide the shard count, so units deal evenly to shards.
         var ts = sliceTime ? Enumerable.Range(1, Math.Min(shards, cuts.Count - 1)).Last(t => shards % t == 0) : 1;

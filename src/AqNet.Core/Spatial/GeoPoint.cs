@@ -8,8 +8,8 @@ public readonly record struct GeoPoint
 {
     public GeoPoint(double lon, double lat)
     {
-        Check.Longitude(lon, nameof(lon));
-        Check.Latitude(lat, nameof(lat));
+        Guard.Longitude(lon, nameof(lon));
+        Guard.Latitude(lat, nameof(lat));
         Lon = lon;
         Lat = lat;
     }

@@ -1,3 +1,5 @@
+using AqNet.Core.Data;
+
 namespace AqNet.Core.Spatial;
 
 /// <summary>Great-circle geometry on a sphere of the IUGG mean Earth radius. Distances in km, angles in degrees.
@@ -42,8 +44,8 @@ public static class Geodesy
     /// <summary>Checks with the caller's parameter names, so the message says "lat2 = NaN", not "lat".</summary>
     private static GeoPoint Point(double lon, double lat, string lonName, string latName)
     {
-        Check.Longitude(lon, lonName);
-        Check.Latitude(lat, latName);
+        Guard.Longitude(lon, lonName);
+        Guard.Latitude(lat, latName);
         return new GeoPoint(lon, lat);
     }
 

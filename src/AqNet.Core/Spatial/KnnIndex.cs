@@ -68,7 +68,7 @@ public sealed class KnnIndex
     /// has one entry per query (null = exclude nothing for that query).</summary>
     public KnnResult NearestBatch(IReadOnlyList<GeoPoint> queries, int k, IReadOnlyList<string?>? excludeIds = null, bool[]? candidates = null)
     {
-        Check.AtLeast(k, 1, nameof(k));
+        Guard.AtLeast(k, 1, nameof(k));
         if (excludeIds is not null && excludeIds.Count != queries.Count)
             throw new ArgumentException($"excludeIds has {excludeIds.Count} entries for {queries.Count} queries; expected one per query", nameof(excludeIds));
         if (candidates is not null && candidates.Length != Count)

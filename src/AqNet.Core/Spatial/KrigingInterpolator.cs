@@ -1,3 +1,5 @@
+using AqNet.Core.Data;
+
 namespace AqNet.Core.Spatial;
 
 /// <summary>Ordinary kriging per hour from the (k nearest) visible stations observed that hour. The variogram is fitted
@@ -19,9 +21,9 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
     public KrigingInterpolator(VariogramKind kind = VariogramKind.Exponential, int? maxNeighbours = 16, double? maxLagKm = null, int bins = 20,
         bool crossValidate = true)
     {
-        if (maxNeighbours is { } k) Check.AtLeast(k, 1, nameof(maxNeighbours));
-        if (maxLagKm is { } m) Check.Positive(m, nameof(maxLagKm));
-        Check.AtLeast(bins, 1, nameof(bins));
+        if (maxNeighbours is { } k) Guard.AtLeast(k, 1, nameof(maxNeighbours));
+        if (maxLagKm is { } m) Guard.Positive(m, nameof(maxLagKm));
+        Guard.AtLeast(bins, 1, nameof(bins));
         Kind = kind;
         MaxNeighbours = maxNeighbours;
         MaxLagKm = maxLagKm;
@@ -99,7 +101,7 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
     public static double[] OrdinaryWeights(VariogramModel model, int n, Func<int, double> queryKm, Func<int, int, double> pairKm)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "expected at least one neighbour");
+        Guard.AtLeast(n, 1, nameof(n));   // neighbours
         var m = n + 1;
         Span<double> a = m <= 48 ? stackalloc double[m * m] : new double[m * m];
         var b = new double[m];

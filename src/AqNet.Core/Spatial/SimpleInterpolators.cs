@@ -1,3 +1,5 @@
+using AqNet.Core.Data;
+
 namespace AqNet.Core.Spatial;
 
 /// <summary>Mean of all visible stations observed at that hour (ignores distance).</summary>
@@ -37,8 +39,8 @@ public sealed class IdwInterpolator : ISpatialInterpolator
 
     public IdwInterpolator(double power = 2, int? maxNeighbours = null)
     {
-        Check.Positive(power, nameof(power));
-        if (maxNeighbours is { } k) Check.AtLeast(k, 1, nameof(maxNeighbours));
+        Guard.Positive(power, nameof(power));
+        if (maxNeighbours is { } k) Guard.AtLeast(k, 1, nameof(maxNeighbours));
         Power = power;
         MaxNeighbours = maxNeighbours;
     }

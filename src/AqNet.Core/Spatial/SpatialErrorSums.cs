@@ -1,3 +1,5 @@
+using AqNet.Core.Data;
+
 namespace AqNet.Core.Spatial;
 
 /// <summary>Running sums for one result row: MAE, RMSE and R² = 1 − SSE / Σ(y − ȳ)² (ȳ = mean of the row's own
@@ -9,8 +11,8 @@ public sealed class SpatialErrorSums
 
     public void Add(double observed, double estimate)
     {
-        if (!double.IsFinite(observed)) throw new ArgumentOutOfRangeException(nameof(observed), observed, "expected a finite observation in µg/m³");
-        if (!double.IsFinite(estimate)) throw new ArgumentOutOfRangeException(nameof(estimate), estimate, "expected a finite estimate in µg/m³");
+        Guard.Finite(observed, nameof(observed), "a finite observation in µg/m³");
+        Guard.Finite(estimate, nameof(estimate), "a finite estimate in µg/m³");
         var e = estimate - observed;
         _abs += Math.Abs(e);
         _sq += e * e;

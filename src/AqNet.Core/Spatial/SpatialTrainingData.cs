@@ -17,7 +17,7 @@ public sealed class SpatialTrainingData
     private SpatialTrainingData(IReadOnlyList<Station> stations, int hours, float[] values, bool[] observed, bool[] visible,
         ConcurrentDictionary<string, Lazy<object>> cache, Lazy<double[]>? distances)
     {
-        Check.AtLeast(hours, 0, nameof(hours));
+        Guard.AtLeast(hours, 0, nameof(hours));
         if (values.Length != hours * stations.Count || observed.Length != values.Length)
             throw new ArgumentException($"values ({values.Length}) and observed ({observed.Length}) must both hold hours × stations = {hours} × {stations.Count}");
         Stations = stations;

@@ -1,3 +1,5 @@
+using AqNet.Core.Data;
+
 namespace AqNet.Core.Spatial;
 
 public enum VariogramKind { Spherical, Exponential }
@@ -9,9 +11,9 @@ public sealed record VariogramModel
 {
     public VariogramModel(VariogramKind kind, double nugget, double partialSill, double rangeKm)
     {
-        Check.NonNegative(nugget, nameof(nugget));
-        Check.NonNegative(partialSill, nameof(partialSill));
-        Check.Positive(rangeKm, nameof(rangeKm));
+        Guard.NonNegative(nugget, nameof(nugget));
+        Guard.NonNegative(partialSill, nameof(partialSill));
+        Guard.Positive(rangeKm, nameof(rangeKm));
         if (nugget + partialSill <= 0)
             throw new ArgumentOutOfRangeException(nameof(partialSill), $"nugget {nugget} + partialSill {partialSill} = 0; expected a positive sill");
         Kind = kind;

@@ -12,8 +12,8 @@ public static class VariogramFitter
     /// hour shapes the variogram, not just the dirtiest; each term is bounded by 2, so outliers cannot dominate.</summary>
     public static EmpiricalVariogram PairwiseRelative(SpatialTrainingData train, double maxLagKm, int bins)
     {
-        Check.Positive(maxLagKm, nameof(maxLagKm));
-        Check.AtLeast(bins, 1, nameof(bins));
+        Guard.Positive(maxLagKm, nameof(maxLagKm));
+        Guard.AtLeast(bins, 1, nameof(bins));
         var pairs = train.Cached("pairrel:" + Fmt.D(maxLagKm, "R"), () => PairStats.Compute(train, maxLagKm));
         var sumD = new double[bins];
         var sumG = new double[bins];

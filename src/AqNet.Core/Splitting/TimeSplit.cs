@@ -12,8 +12,8 @@ public sealed record TimeSplit(HourRange Train, HourRange Validation, HourRange 
     public static TimeSplit ByFraction(int hours, int w, int horizonHours,
         double trainFrac = 0.7, double valFrac = 0.1, double testFrac = 0.2)
     {
-        if (w < 1) throw new ArgumentOutOfRangeException(nameof(w), w, "window length W must be at least 1 hour");
-        if (horizonHours < 1) throw new ArgumentOutOfRangeException(nameof(horizonHours), horizonHours, "horizon must be at least 1 hour");
+        Guard.AtLeast(w, 1, nameof(w));
+        Guard.AtLeast(horizonHours, 1, nameof(horizonHours));
         CheckFraction(trainFrac, nameof(trainFrac));
         CheckFraction(valFrac, nameof(valFrac));
         CheckFraction(testFrac, nameof(testFrac));
@@ -53,7 +53,6 @@ public sealed record TimeSplit(HourRange Train, HourRange Validation, HourRange 
 
     private static void CheckFraction(double f, string name)
     {
-        if (!double.IsFinite(f) || f <= 0 || f >= 1)
-            throw new ArgumentOutOfRangeException(name, f, "a split fraction must be a number in (0, 1)");
+        Guard.Between(f, 0, 1, name, "a split fraction");
     }
 }

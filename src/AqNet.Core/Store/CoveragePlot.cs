@@ -34,8 +34,6 @@ public static class CoveragePlot
         plt.Axes.Left.TickGenerator = ticks;
         plt.Add.ColorBar(hm).Label = $"fraction of hours with {variable} observed";
         plt.Title($"{variable} coverage per station and day (UTC), {store.Path}");
-        var tmp = path + ".tmp.png";
-        plt.SavePng(tmp, 1400, Math.Max(400, 120 + 22 * panel.S));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, plt.GetImageBytes(1400, Math.Max(400, 120 + 22 * panel.S), ImageFormat.Png), "plot");
     }
 }

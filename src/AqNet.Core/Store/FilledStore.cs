@@ -58,13 +58,6 @@ public static class FilledStore
         store.Execute("CHECKPOINT");
     }
 
-    public static ExportTable ParseTable(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "observations" => ExportTable.Observations,
-        "filled" => ExportTable.Filled,
-        _ => throw new InputException($"--table '{text}': expected observations or filled"),
-    };
-
     /// <summary>Null when the store has no filled values.</summary>
     public static FilledSummary? Summary(AqStore store)
     {
@@ -87,15 +80,10 @@ public static class FilledStore
 
     /// <summary>`aqnet export --table filled`: every filled row with the station's name and coordinates, CSV or Parquet,
     /// written to a temp file and renamed; returns the row count.</summary>
-    public static long Export(AqStore store, string format, string outPath)
+    public static long Export(AqStore store, ExportFormat format, string outPath)
     {
         if (!HasTable(store)) throw new InputException($"store '{store.Path}' has no filled values; run `aqnet fill --store {store.Path} --out FILE` first");
-        var fmt = format.ToLowerInvariant() switch
-        {
-            "csv" => "FORMAT csv, HEADER",
-            "parquet" => "FORMAT parquet, COMPRESSION zstd",
-            _ => throw new InputException($"unknown export format '{format}'; expected csv or parquet"),
-        };
+        var fmt = format == ExportFormat.Csv ? "FORMAT csv, HEADER" : "FORMAT parquet, COMPRESSION zstd";
         return CopyTo(outPath, tmp =>
         {
             store.Execute($"""
@@ -107,22 +95,18 @@ public static class FilledStore
         });
     }
 
-    /// <summary>Runs write(tmp) for a temp path beside outPath, then renames it into place; failures name the output.</summary>
+    /// <summary>Runs write(tmp) for a temporary beside outPath, then puts it in place (<see cref="AtomicFile.WriteVia{T}"/>); failures name the output.</summary>
     internal static long CopyTo(string outPath, Func<string, long> write)
     {
         var full = Path.GetFullPath(outPath);
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{outPath}': folder '{dir}' does not exist");
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var n = write(tmp);
-            File.Move(tmp, full, overwrite: true);
-            return n;
+            return AtomicFile.WriteVia(full, write);
         }
         catch (Exception e) when (e is not InputException)
         {
-            File.Delete(tmp);
             throw new InputException($"cannot write '{outPath}': {e.Message}", e);
         }
     }

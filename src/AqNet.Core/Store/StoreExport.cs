@@ -31,9 +31,20 @@ public static class StoreExport
         if (!Directory.Exists(dir)) throw new InputException($"cannot write '{outPath}': folder '{dir}' does not exist");
         if (Directory.Exists(full)) throw new InputException($"cannot write '{outPath}': it is a folder; expected a file name");
         var stations = SelectStations(store, filter.Stations);
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Environment.ProcessId.ToString(Fmt.Inv));
+        try
+        {
+            return AtomicFile.WriteVia(full, tmp => ExportTo(store, format, tmp, stations, filter, progress));
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            throw new InputException($"cannot write '{outPath}': {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    /// <summary>Exports to <paramref name="tmp"/> in parts of <see cref="StationsPerPart"/> stations, joined at the end.</summary>
+    private static long ExportTo(AqStore store, ExportFormat format, string tmp, List<string> stations, ExportFilter filter, IProgress<string>? progress)
+    {
         var partsDir = tmp + "-parts";
-        StaleTemporaries.Remove(full);   // left by an export killed before its rename
         try
         {
             Directory.CreateDirectory(partsDir);
@@ -57,13 +68,7 @@ public static class StoreExport
                 progress?.Report("joining the Parquet parts");
                 store.Execute($"COPY (SELECT * FROM read_parquet([{string.Join(", ", parts.Select(AqStore.Quote))}])) TO {AqStore.Quote(tmp)} (FORMAT parquet, COMPRESSION zstd)");
             }
-            File.Move(tmp, full, overwrite: true);
             return rows;
-        }
-        catch (Exception e) when (e is not InputException)
-        {
-            File.Delete(tmp);
-            throw new InputException($"cannot write '{outPath}': {e.Message.Split('\n')[0]}", e);
         }
         finally
         {

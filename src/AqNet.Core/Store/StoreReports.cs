@@ -25,7 +25,8 @@ public static class StoreReports
         var sb = new StringBuilder();
         sb.AppendLine(Fmt.Inv, $"{"id",-14} {"name",-24} {"lon",10} {"lat",9} {"hours",7}  source");
         foreach (var s in stations)
-            sb.AppendLine(Fmt.Inv, $"{s.Station.Id,-14} {Trim(s.Station.Name, 24),-24} {Coord(s.Station.Longitude),10} {Coord(s.Station.Latitude),9} {s.Hours,7}  {s.Source}");
+            // Padded by display columns: a Chinese or Japanese name takes two per character (TextWidth).
+            sb.AppendLine(Fmt.Inv, $"{TextWidth.PadRight(s.Station.Id, 14)} {TextWidth.Fit(s.Station.Name, 24)} {Coord(s.Station.Longitude),10} {Coord(s.Station.Latitude),9} {s.Hours,7}  {s.Source}");
         var without = stations.Count(s => !s.Station.HasCoordinates);
         sb.AppendLine(Fmt.Inv, $"{stations.Count} stations, {stations.Count - without} with coordinates, {without} without (kept; excluded from spatial work)");
         return sb.ToString();
@@ -102,5 +103,4 @@ public static class StoreReports
 
     private static string Pct(long part, long whole) => whole == 0 ? "-" : Fmt.F(100.0 * part / whole, 1);
     private static string Coord(double? d) => d is { } x ? Fmt.F(x, 4) : "-";
-    private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

@@ -33,15 +33,13 @@ public sealed record WindowOptions
 
     public void Validate()
     {
-        if (W < 1) throw new ArgumentOutOfRangeException(nameof(W), W, "window length W must be >= 1 hour");
-        if (Horizon < 1) throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, "horizon must be >= 1 step");
-        if (Stride < 0) throw new ArgumentOutOfRangeException(nameof(Stride), Stride, "stride must be >= 0 hours (0 = default)");
+        Guard.AtLeast(W, 1, nameof(W));                 // hours
+        Guard.AtLeast(Horizon, 1, nameof(Horizon));     // steps
+        Guard.AtLeast(Stride, 0, nameof(Stride));       // hours; 0 = the default
         if (Daily && EffectiveStride % 24 != 0)
             throw new ArgumentOutOfRangeException(nameof(Stride), Stride, "daily windows start at local midnight: stride must be a multiple of 24 hours");
-        if (!double.IsFinite(MinObservedInputFraction) || MinObservedInputFraction < 0 || MinObservedInputFraction > 1)
-            throw new ArgumentOutOfRangeException(nameof(MinObservedInputFraction), MinObservedInputFraction, "must be a fraction in [0, 1]");
-        if (MinHoursPerDay < 1 || MinHoursPerDay > 24)
-            throw new ArgumentOutOfRangeException(nameof(MinHoursPerDay), MinHoursPerDay, "must be between 1 and 24 hours");
+        Guard.Fraction(MinObservedInputFraction, nameof(MinObservedInputFraction));
+        Guard.InRange(MinHoursPerDay, 1, 24, nameof(MinHoursPerDay), "a number of hours");
     }
 
     /// <summary>Human-readable one-liner for logs and reports.</summary>

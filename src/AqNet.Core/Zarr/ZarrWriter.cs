@@ -32,7 +32,7 @@ public sealed class ZarrWriter : DatasetWriter
         if (File.Exists(full) || (Directory.Exists(full) && !ZarrMetadata.IsStore(full) && Directory.EnumerateFileSystemEntries(full).Any()))
             throw new InputException($"cannot write Zarr output {full}: it exists and is not a Zarr store; choose another name or remove it");
         // The process id in the name lets the next run remove it if this one is killed (StaleTemporaries).
-        var tmp = $"{full}.tmp-{Environment.ProcessId.ToString(Fmt.Inv)}-{Guid.NewGuid().ToString("N")[..8]}";
+        var tmp = AtomicFile.TempPathFor(full);
         try
         {
             Directory.CreateDirectory(tmp);
@@ -87,11 +87,7 @@ public sealed class ZarrWriter : DatasetWriter
         }
         ZarrMetadata.Write(_tmp, Schema, _arrays.Values);
         _done = true;
-        var old = $"{_path}.old-{Environment.ProcessId.ToString(Fmt.Inv)}-{Guid.NewGuid().ToString("N")[..8]}";
-        var replacing = Directory.Exists(_path);
-        if (replacing) Directory.Move(_path, old);
-        Directory.Move(_tmp, _path);
-        if (replacing) Directory.Delete(old, recursive: true);
+        AtomicFile.ReplaceDirectory(_tmp, _path);
     }
 
     public override void Dispose()

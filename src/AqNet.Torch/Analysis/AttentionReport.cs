@@ -13,7 +13,7 @@ internal sealed record AttentionReport(string Model, string Horizon, int Seed, i
 
     internal static readonly JsonSerializerOptions Json = new() { Encoder = Core.Data.JsonText.Encoder, WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    public void Write(string path) => Core.Data.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json), "attention report");
 
     public static AttentionReport Read(string path) =>
         JsonSerializer.Deserialize<AttentionReport>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty");
@@ -35,5 +35,5 @@ internal sealed record OcclusionReport(string Model, string Horizon, int Samples
         "each input day's 24 hours set to missing (every non-cyc feature 0 = training mean, masks 0), " +
         "mean |change| of each output day's prediction over the sampled test windows, in µg/m³";
 
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, AttentionReport.Json));
+    public void Write(string path) => Core.Data.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, AttentionReport.Json), "occlusion report");
 }

@@ -89,9 +89,6 @@ internal static class Fig4Plot
 
     internal static void Save(Plot plt, string path, int width, int height)
     {
-        // Write then move, so a reader never sees half a PNG.
-        var tmp = path + ".tmp.png";
-        plt.SavePng(tmp, width, height);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, plt.GetImageBytes(width, height, ImageFormat.Png), "plot");
     }
 }

@@ -10,7 +10,7 @@ internal sealed record HeadProfile(int Head, double[] Mean, double[] Std, double
     public static HeadProfile[] FromKeyWeights(float[] keys, int n, int heads, int w)
     {
         if (keys.Length != (long)n * heads * w) throw new ArgumentException($"expected {n}·{heads}·{w} key weights, got {keys.Length}", nameof(keys));
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "at least one window is needed");
+        Guard.AtLeast(n, 1, nameof(n));   // windows
         var result = new HeadProfile[heads];
         var recent = (w + 3) / 4;
         for (var h = 0; h < heads; h++)

@@ -52,7 +52,7 @@ public static class DemoJob
         var spatialDir = Path.Combine(outDir, "spatial");
         var spatial = SpatialExperiment.Run(new SpatialExperimentOptions
         {
-            StorePath = store, OutputDir = spatialDir, Protocol = "holdout", HiddenRatio = 0.2, Quick = true,
+            StorePath = store, OutputDir = spatialDir, Protocol = SpatialProtocolKind.Holdout, HiddenRatio = 0.2, Quick = true,
         }, progress, ct);
 
         Stage("5/7 the production reanalysis model: aqnet-st on every station and hour, its 90% interval calibrated on validation gaps");

@@ -74,8 +74,8 @@ public static class FitJob
         };
         Directory.CreateDirectory(o.OutputDir);
         StCheckpoint.Save(Path.Combine(o.OutputDir, StCheckpoint.FileName), model, info);
-        AtomicFile.Write(Path.Combine(o.OutputDir, "model.json"), s => JsonSerializer.Serialize(s, info, CheckpointInfo.Json));
-        if (evaluation is not null) AtomicFile.Write(Path.Combine(o.OutputDir, "evaluation.json"), s => s.Write(evaluation));
+        Core.Data.AtomicFile.Write(Path.Combine(o.OutputDir, "model.json"), s => JsonSerializer.Serialize(s, info, CheckpointInfo.Json), "model description");
+        if (evaluation is not null) Core.Data.AtomicFile.Write(Path.Combine(o.OutputDir, "evaluation.json"), s => s.Write(evaluation), "evaluation");
         return $"wrote {Path.Combine(o.OutputDir, StCheckpoint.FileName)} and model.json: validation MAE {Fmt.F(info.ValidationMae ?? double.NaN, 2)} µg/m³ " +
                $"(hybrid {Fmt.F(info.HybridValidationMae ?? double.NaN, 2)}) on {info.ValidationPoints:N0} hidden points; " +
                $"90% interval held {Fmt.F(100 * (coverage ?? double.NaN), 1)}% of held-out validation points, mean width {Fmt.F(width ?? double.NaN, 1)} µg/m³\n";

@@ -31,13 +31,6 @@ public sealed record ReanalyzeOptions
 
     public const long DefaultMaxOutput = 10L << 30;
 
-    public static PartialDays ParsePartialDays(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "drop" => PartialDays.Drop,
-        "keep" => PartialDays.Keep,
-        _ => throw new InputException($"--partial-days '{text}': expected drop (leave out local days the period covers in part) or keep (keep them, marked)"),
-    };
-
     public static double? ParseFarKm(double? km) => km is { } v && !(v > 0 && double.IsFinite(v))
         ? throw new InputException($"--far-km {Fmt.D(v)}: expected a distance in km > 0")
         : km;

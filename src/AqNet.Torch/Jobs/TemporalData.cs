@@ -32,7 +32,7 @@ public sealed record TemporalData(Panel Panel, Protocol Protocol, int Horizon, T
         var wo = TemporalExperiment.WindowOptionsFor(panel, options, protocol, h);
         var sets = WindowBuilder.Build(panel, [split.Train, split.Validation, split.Test], wo, scaler);
         var ctx = WindowBuilder.Context(panel, sets[0], wo, scaler) with { WorkDir = workDir };
-        var fingerprint = $"{storeFingerprint}|{protocol.Name}|{protocol.Label(h)}|{(meteorology ? "met" : "pollutants")}";
+        var fingerprint = new TrainFingerprint(storeFingerprint, protocol.Name, protocol.Label(h), meteorology).ToString();
         return new TemporalData(panel, protocol, h, split, scaler, sets[0], sets[1], sets[2], ctx, fingerprint);
     }
 }

@@ -1,6 +1,7 @@
 using AqNet.Core.Baselines;
 using AqNet.Core.Data;
 using AqNet.Core.Experiments;
+using AqNet.Core.Metrics;
 using AqNet.Core.Store;
 using AqNet.Torch.Forecasters;
 using AqNet.Torch.Impute;
@@ -128,7 +129,7 @@ public static class TemporalJob
         var sb = new System.Text.StringBuilder();
         sb.AppendLine(Fmt.Inv, $"{result.Protocol.Name}, errors pooled over steps 1..h, µg/m³ on the test part:");
         sb.AppendLine(Fmt.Inv, $"{"model",-12} {"horizon",7} {"MAE",7} {"RMSE",7} {"R²",6} {"n",9}");
-        foreach (var row in result.Rows.Where(r => r.Aggregation == "pooled"))
+        foreach (var row in result.Rows.Where(r => r.Aggregation == Aggregation.Pooled))
             sb.AppendLine(Fmt.Inv, $"{row.Model,-12} {row.Horizon,7} {Fmt.F(row.Mae, 2),7} {Fmt.F(row.Rmse, 2),7} {Fmt.F(row.R2, 3),6} {row.N,9}");
         sb.AppendLine($"results: {Path.Combine(outputDir, "results.json")}, report: {Path.Combine(outputDir, "report.md")}");
         return sb.ToString();

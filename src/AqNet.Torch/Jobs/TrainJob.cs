@@ -49,25 +49,24 @@ public static class TrainJob
                $"RMSE {Fmt.F(metrics.Rmse, 2)}, R² {Fmt.F(metrics.R2, 3)} (n = {metrics.N})\ncheckpoint: {path}\nepochs: {Path.Combine(o.OutputDir, "epochs.csv")}\n";
     }
 
-    public static string Evaluate(string checkpointPath, string storePath, bool meteorology = false)
+    /// <summary>Scores a model written by <see cref="Train"/> on the test part of the store it was trained on.
+    /// <paramref name="model"/> is its folder (`aqnet train --out`) or the model.ckpt in it.</summary>
+    public static EvaluationReport Evaluate(string model, string storePath, string? commandLine = null)
     {
-        if (!File.Exists(checkpointPath)) throw new InputException($"checkpoint '{checkpointPath}' does not exist");
+        var checkpointPath = Directory.Exists(model) ? Path.Combine(model, TorchForecaster.CheckpointFileName) : model;
+        if (!File.Exists(checkpointPath))
+            throw new InputException(Directory.Exists(model)
+                ? $"model folder '{model}' holds no {TorchForecaster.CheckpointFileName}; expected a folder written by `aqnet train --out`"
+                : $"model '{model}' does not exist; expected a folder written by `aqnet train --out` (or the {TorchForecaster.CheckpointFileName} in it)");
         TorchRuntime.EnsureLoaded();
         var info = Checkpoint.ReadInfo(checkpointPath);
-        var parts = info.Fingerprint.Split('|');
-        if (parts.Length != 4)
-            throw new InputException($"checkpoint '{checkpointPath}' has fingerprint '{info.Fingerprint}', not one written by `aqnet train`");
-        var horizon = int.Parse(parts[2].TrimEnd('h', 'd'), Fmt.Inv);
-        var data = TemporalData.Prepare(storePath, parts[1], horizon, parts[3] == "met", null);
-        using var model = TorchForecaster.Load(checkpointPath, data.Fingerprint);
-        var pred = model.Predict(data.Test, data.Context);
-        var sb = new StringBuilder();
-        sb.AppendLine(Fmt.Inv, $"{info.Kind} on {storePath}, {data.Protocol.Name} {parts[2]}, test part ({data.Test.N} windows), µg/m³:");
-        foreach (var agg in new[] { Aggregation.Pooled, Aggregation.At })
-        {
-            var m = MaskedMetrics.Evaluate(data.Test, pred, data.Context, agg);
-            sb.AppendLine(Fmt.Inv, $"{MaskedMetrics.Name(agg),-7} MAE {Fmt.F(m.Mae, 2)}  RMSE {Fmt.F(m.Rmse, 2)}  R² {Fmt.F(m.R2, 3)}  n {m.N}");
-        }
-        return sb.ToString();
+        var trained = TrainFingerprint.TryParse(info.Fingerprint)
+            ?? throw new InputException($"checkpoint '{checkpointPath}' has fingerprint '{info.Fingerprint}', not one written by `aqnet train`");
+        var data = TemporalData.Prepare(storePath, trained.Protocol, trained.Steps, trained.Meteorology, null);
+        using var forecaster = TorchForecaster.Load(checkpointPath, data.Fingerprint);
+        var pred = forecaster.Predict(data.Test, data.Context);
+        var rows = new[] { Aggregation.Pooled, Aggregation.At }
+            .Select(agg => EvaluationRow.Of(agg, MaskedMetrics.Evaluate(data.Test, pred, data.Context, agg))).ToArray();
+        return new EvaluationReport(RunInfo.Now(commandLine), info.Kind, checkpointPath, storePath, data.Protocol.Name, trained.Horizon, data.Test.N, rows);
     }
 }

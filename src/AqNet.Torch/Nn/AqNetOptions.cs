@@ -63,16 +63,13 @@ public sealed record AqNetOptions
             throw new ArgumentOutOfRangeException(nameof(Heads), Heads, $"Heads = {Heads} must divide Hidden = {Hidden}");
         Guard.AtLeast(PatchLength, 0, nameof(PatchLength));
         Guard.AtLeast(PatchStride, 0, nameof(PatchStride));
-        if (ResidualFeature < -1 || ResidualFeature >= InputFeatures)
-            throw new ArgumentOutOfRangeException(nameof(ResidualFeature), ResidualFeature, $"expected -1 (none) or a feature index in [0, {InputFeatures})");
-        if (ResidualSpan < 1 || ResidualSpan > Window)
-            throw new ArgumentOutOfRangeException(nameof(ResidualSpan), ResidualSpan, $"expected 1 .. Window = {Window}");
+        Guard.InRange(ResidualFeature, -1, InputFeatures - 1, nameof(ResidualFeature), "-1 (none) or a feature index");
+        Guard.InRange(ResidualSpan, 1, Window, nameof(ResidualSpan), "a number of hours up to Window");
         if (FeatureIndices is { } idx)
         {
             if (idx.Length == 0) throw new ArgumentOutOfRangeException(nameof(FeatureIndices), "FeatureIndices is empty; use null for all features");
             foreach (var i in idx)
-                if (i < 0 || i >= InputFeatures)
-                    throw new ArgumentOutOfRangeException(nameof(FeatureIndices), i, $"feature index {i} outside [0, {InputFeatures})");
+                Guard.InRange(i, 0, InputFeatures - 1, nameof(FeatureIndices), "a feature index");
         }
     }
 

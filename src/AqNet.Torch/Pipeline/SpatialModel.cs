@@ -55,7 +55,7 @@ public sealed class SpatialModel
         TorchRuntime.EnsureLoaded();
         var result = SpatialExperiment.Run(new SpatialExperimentOptions
         {
-            StorePath = data.StorePath, OutputDir = outputDir, Protocol = "holdout", HiddenRatio = s.HiddenFraction,
+            StorePath = data.StorePath, OutputDir = outputDir, Protocol = SpatialProtocolKind.Holdout, HiddenRatio = s.HiddenFraction,
             TestFraction = s.TestFraction, Quick = s.Quick, Epochs = s.Epochs, StepsPerEpoch = s.StepsPerEpoch,
         }, progress, ct);
         return new SpatialModel(Path.Combine(outputDir, "model"), result);

@@ -52,9 +52,7 @@ internal static class LibStdCxxCompat
             patched[need.FlagsOffset] = (byte)(flags & 0xff);
             patched[need.FlagsOffset + 1] = (byte)(flags >> 8);
         }
-        var tmp = target + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllBytes(tmp, patched);
-        File.Move(tmp, target, overwrite: true);
+        Core.Data.AtomicFile.Write(target, s => s.Write(patched));
         return target;
     }
 

@@ -41,7 +41,7 @@ public class RealDataSanityTests(ITestOutputHelper output)
             ];
             foreach (var e in expected)
             {
-                var row = r.Rows.Single(x => x.Model == e.M && x.Horizon == e.H && x.Aggregation == "pooled");
+                var row = r.Rows.Single(x => x.Model == e.M && x.Horizon == e.H && x.Aggregation == AqNet.Core.Metrics.Aggregation.Pooled);
                 Assert.InRange(row.Mae, e.Mae - 1.5, e.Mae + 1.5);
                 Assert.InRange(row.Rmse, e.Rmse - 2.5, e.Rmse + 2.5);
                 Assert.InRange(row.R2, e.R2 - 0.04, e.R2 + 0.04);

@@ -45,7 +45,7 @@ public class TemporalExperimentTests
             {
                 var runs = fitted.Where(f => f.Model.Name == "lstm" && f.Horizon == h).ToArray();
                 var m = runs.Select(f => MaskedMetrics.Evaluate(f.Windows.Test, f.TestPredictions, f.Windows.Context, Aggregation.Pooled)).ToArray();
-                var row = r.Rows.Single(x => x.Model == "lstm" && x.Horizon == h && x.Aggregation == "pooled");
+                var row = r.Rows.Single(x => x.Model == "lstm" && x.Horizon == h && x.Aggregation == AqNet.Core.Metrics.Aggregation.Pooled);
                 Assert.Equal((m[0].Mae + m[1].Mae) / 2, row.Mae, 9);
                 Assert.Equal(Math.Abs(m[0].Mae - m[1].Mae) / Math.Sqrt(2), row.MaeStd, 9);
                 Assert.Equal(2, row.Seeds);

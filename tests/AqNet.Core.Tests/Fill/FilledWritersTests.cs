@@ -111,7 +111,7 @@ public sealed class FilledWritersTests : IDisposable
         using (var store = AqStore.OpenRead(storePath))
         {
             var csv = Path.Combine(_dir, "f.csv");
-            Assert.Equal(6, FilledStore.Export(store, "csv", csv));
+            Assert.Equal(6, FilledStore.Export(store, ExportFormat.Csv, csv));
             var lines = File.ReadAllLines(csv);
             Assert.Equal("station_id,station_name,longitude,latitude,time_utc,value,lower,upper,flag", lines[0]);
             Assert.Equal("S1,,,,2024-01-01 02:00:00,99.0,99.0,99.0,0", lines[3]); // no station row in this bare store

@@ -24,7 +24,7 @@ public class SpatialDevelopmentTests : IDisposable
 
     private SpatialExperimentOptions Options(string name, bool development) => new()
     {
-        OutputDir = Path.Combine(dir, name), Protocol = "holdout", HiddenIds = ["S4"], Quick = true, Window = 6, Ks = [2, 4],
+        OutputDir = Path.Combine(dir, name), Protocol = SpatialProtocolKind.Holdout, HiddenIds = ["S4"], Quick = true, Window = 6, Ks = [2, 4],
         Development = development,
     };
 

@@ -3,6 +3,9 @@ using AqNet.Core.Spatial;
 
 namespace AqNet.Core.Experiments.Spatial;
 
+/// <summary>How `aqnet experiment spatial` hides stations: each in turn (leave-one-station-out) or a fixed set.</summary>
+public enum SpatialProtocolKind { Loso, Holdout }
+
 /// <summary>Everything `aqnet experiment spatial` needs. Hour fractions are of the panel's hours: the last
 /// <see cref="TestFraction"/> is the test part (as in the classical baseline evaluation), the
 /// <see cref="ValidationFraction"/> before it (less a gap of W + the longest horizon) is for early stopping, the rest trains.</summary>
@@ -12,8 +15,7 @@ public sealed record SpatialExperimentOptions
     public string? StorePath { get; init; }
     /// <summary>Folder for results.json, report.md, figures/ and model/ (created).</summary>
     public required string OutputDir { get; init; }
-    /// <summary>"loso" or "holdout".</summary>
-    public string Protocol { get; init; } = "loso";
+    public SpatialProtocolKind Protocol { get; init; } = SpatialProtocolKind.Loso;
     /// <summary>Holdout: fraction of located stations hidden (spread by farthest-point sampling); ignored when HiddenIds is set.</summary>
     public double? HiddenRatio { get; init; }
     public IReadOnlyList<string>? HiddenIds { get; init; }
@@ -59,9 +61,9 @@ public sealed record SpatialExperimentOptions
 
     public SpatialProtocol SpatialProtocol() => Protocol switch
     {
-        "loso" => Core.Spatial.SpatialProtocol.Loso(),
-        "holdout" when HiddenIds is { Count: > 0 } ids => Core.Spatial.SpatialProtocol.Holdout(ids),
-        "holdout" => Core.Spatial.SpatialProtocol.HoldoutByRatio(HiddenRatio ?? 0.2, HiddenSeed),
+        SpatialProtocolKind.Loso => Core.Spatial.SpatialProtocol.Loso(),
+        SpatialProtocolKind.Holdout when HiddenIds is { Count: > 0 } ids => Core.Spatial.SpatialProtocol.Holdout(ids),
+        SpatialProtocolKind.Holdout => Core.Spatial.SpatialProtocol.HoldoutByRatio(HiddenRatio ?? 0.2, HiddenSeed),
         _ => throw new InputException($"unknown spatial protocol '{Protocol}'; expected loso or holdout"),
     };
 
@@ -69,7 +71,7 @@ public sealed record SpatialExperimentOptions
     {
         if (string.IsNullOrWhiteSpace(OutputDir)) throw new InputException("an output folder is needed (--out DIR)");
         SpatialProtocol();
-        if (Protocol == "loso" && (HiddenRatio is not null || HiddenIds is { Count: > 0 }))
+        if (Protocol == SpatialProtocolKind.Loso && (HiddenRatio is not null || HiddenIds is { Count: > 0 }))
             throw new InputException("--hidden-ratio and --hidden apply to --protocol holdout only; loso hides every station in turn");
         if (HiddenRatio is { } r && !(r > 0 && r < 1))
             throw new InputException($"hidden-station ratio {Fmt.D(r)} is not allowed; expected a number strictly between 0 and 1 (e.g. 0.2)");

@@ -20,6 +20,6 @@ public static class SpatialResultsWriter
     {
         ArgumentNullException.ThrowIfNull(r);
         var doc = new Dictionary<string, object?> { ["run"] = Data.RunInfo.Now(commandLine), ["protocol"] = r.ProtocolInfo, ["rows"] = r.Rows };
-        File.WriteAllText(path, JsonSerializer.Serialize(doc, ResultsWriter.Json));
+        Data.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(doc, ResultsWriter.Json), "results file");
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using AqNet.Core.Data;
-using AqNet.Core.Maps;
 
 namespace AqNet.Core.Experiments.Spatial;
 
@@ -21,7 +20,7 @@ public static class SpatialPredictionsWriter
             sb.Append(model).Append(',').Append(r.Station).Append(',').Append(Fmt.Utc(r.TimeUtc)).Append(',')
               .Append(r.Seed.ToString(Fmt.Inv)).Append(',').Append(Cell(r.Observed)).Append(',')
               .Append(Cell(r.Estimate)).Append(',').Append(Cell(r.Spread)).Append('\n');
-        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(sb.ToString()), "predictions");
+        AtomicFile.WriteAllText(path, sb.ToString(), "predictions");
     }
 
     private static string Cell(float v) => float.IsFinite(v) ? v.ToString("0.###", Fmt.Inv) : "";

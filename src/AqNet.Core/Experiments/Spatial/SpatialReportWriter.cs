@@ -10,7 +10,7 @@ public static class SpatialReportWriter
 {
     /// <param name="cityOf">Station id → city, for the per-city table (stations without a city are left out of it).</param>
     public static void Write(string path, SpatialExperimentResult r, IReadOnlyList<string> protocolText, IReadOnlyDictionary<string, string>? cityOf = null) =>
-        File.WriteAllText(path, Render(r, protocolText, cityOf));
+        AtomicFile.WriteAllText(path, Render(r, protocolText, cityOf), "report");
 
     public static string Render(SpatialExperimentResult r, IReadOnlyList<string> protocolText, IReadOnlyDictionary<string, string>? cityOf = null)
     {

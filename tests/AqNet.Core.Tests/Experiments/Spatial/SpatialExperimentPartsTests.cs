@@ -96,10 +96,10 @@ public class SpatialExperimentPartsTests
     {
         var o = new SpatialExperimentOptions { OutputDir = "x" };
         o.Validate();
-        Assert.Contains("loso or holdout", Assert.Throws<InputException>(() => (o with { Protocol = "lodo" }).Validate()).Message);
+        Assert.Contains("loso or holdout", Assert.Throws<InputException>(() => (o with { Protocol = (SpatialProtocolKind)7 }).Validate()).Message);
         Assert.Contains("holdout only", Assert.Throws<InputException>(() => (o with { HiddenRatio = 0.2 }).Validate()).Message);
-        Assert.Throws<InputException>(() => (o with { Protocol = "holdout", HiddenRatio = double.NaN }).Validate());
+        Assert.Throws<InputException>(() => (o with { Protocol = SpatialProtocolKind.Holdout, HiddenRatio = double.NaN }).Validate());
         Assert.Throws<InputException>(() => (o with { Ks = [0] }).Validate());
-        Assert.Equal("holdout", (o with { Protocol = "holdout", HiddenIds = ["A"] }).SpatialProtocol().Name);
+        Assert.Equal("holdout", (o with { Protocol = SpatialProtocolKind.Holdout, HiddenIds = ["A"] }).SpatialProtocol().Name);
     }
 }
