@@ -92,7 +92,7 @@ public static class SpatialExperiment
                         && lon >= r.Lon0 && lon <= r.Lon1 && lat >= r.Lat0 && lat <= r.Lat1)
             .Select(s => s.Station.Id).ToArray();
         if (ids.Length < 3)
-            throw new InputException($"--region {Fmt.D(r.Lon0)},{Fmt.D(r.Lat0)},{Fmt.D(r.Lon1)},{Fmt.D(r.Lat1)} holds {ids.Length} stations with data; expected at least 3");
+            throw new InputException($"--bbox {Fmt.D(r.Lon0)},{Fmt.D(r.Lat0)},{Fmt.D(r.Lon1)},{Fmt.D(r.Lat1)} holds {ids.Length} stations with data; expected at least 3");
         return ids;
     }
 

@@ -64,7 +64,7 @@ public static class Checkpoint
     private const int TrailerLength = 8 + 32;
 
     /// <summary>Writes a file atomically with the checksum trailer.</summary>
-    internal static void WriteChecksummed(string path, Action<BinaryWriter> write) => AtomicFile.Write(path, s =>
+    internal static void WriteChecksummed(string path, Action<BinaryWriter> write) => Core.Data.AtomicFile.Write(path, s =>
     {
         using var hashing = new HashingStream(s);
         using (var w = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true)) write(w);

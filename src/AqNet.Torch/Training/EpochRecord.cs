@@ -29,6 +29,6 @@ public static class EpochLog
               .Append(Fmt.D(e.ValidationLoss, "G6")).Append(',').Append(Fmt.D(e.ValidationMaeUgm3, "G6")).Append(',')
               .Append(Fmt.F(e.Seconds, 2)).Append('\n');
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        AtomicFile.Write(Path.Combine(workDir, FileName), s => s.Write(bytes));
+        Core.Data.AtomicFile.Write(Path.Combine(workDir, FileName), s => s.Write(bytes));
     }
 }
