@@ -11,7 +11,8 @@ public static class IngestCommand
         var format = new Argument<string>("format") { Description = "prsa (UCI Beijing multi-site), cnemc (quotsoft china_sites), bjmemc (quotsoft beijing_all/extra), long (any long table) or aqi36 (the AQI-36 benchmark folder)." };
         var paths = new Argument<string[]>("paths") { Description = "Files, folders or zip archives (nested zips too).", Arity = ArgumentArity.OneOrMore };
         var store = StoreOptions.Store("The AqNet store (a DuckDB file); created if absent.");
-        var stations = new Option<string?>("--stations") { Description = "Stations file with coordinates (default: looked for beside the inputs)." };
+        var stations = new Option<string[]>("--stations") { Description = "Station list with coordinates; repeat it for several lists, merged in the order given (the first that lists a station gives its entry, blank coordinates are filled from the others). Default: looked for beside the inputs.", Arity = ArgumentArity.OneOrMore };
+        var stationColumns = new Option<string?>("--station-columns") { Description = "Column names of the station lists, over the format's own: id=COL,lon=COL,lat=COL[,name=COL][,city=COL][,province=COL][,type=COL]." };
         var preset = new Option<string?>("--preset") { Description = "long format preset: epa (US EPA AQS hourly: site_key,poc,datetime_utc,value + sites.csv)." };
         var stationCol = new Option<string?>("--station-column") { Description = "long: station id column." };
         var timeCol = new Option<string?>("--time-column") { Description = "long: time column." };
@@ -27,7 +28,7 @@ public static class IngestCommand
         var skipBad = new Option<bool>("--skip-bad") { Description = "Ingest the files without problems; the skipped ones and why are named in the summary and the store's ingest log." };
         var cmd = new Command("ingest", "Read station data into a store: atomic (a failed ingest changes nothing) and idempotent.")
         {
-            format, paths, store, stations, preset, stationCol, timeCol, timeFormat, timeZone, timeZoneCol, valueCol, variable, variableCol, instrumentCol,
+            format, paths, store, stations, stationColumns, preset, stationCol, timeCol, timeFormat, timeZone, timeZoneCol, valueCol, variable, variableCol, instrumentCol,
             unit, check, skipBad,
         };
         cmd.SetAction((r, ct) =>
@@ -35,7 +36,12 @@ public static class IngestCommand
             var longOptions = LongOptions(r.GetValue(preset), r.GetValue(stationCol), r.GetValue(timeCol), r.GetValue(timeFormat),
                 r.GetValue(timeZone), r.GetValue(timeZoneCol), r.GetValue(valueCol), r.GetValue(variable), r.GetValue(variableCol), r.GetValue(instrumentCol));
             if (r.GetValue(unit) is { } u) longOptions = (longOptions ?? new LongFormatOptions()) with { Units = ParseUnits(u) };
-            var options = new ImportOptions { StationsFile = r.GetValue(stations), Long = longOptions };
+            var options = new ImportOptions
+            {
+                StationsFiles = r.GetValue(stations) ?? [],
+                StationColumns = r.GetValue(stationColumns) is { } sc ? StationColumns.Parse(sc) : null,
+                Long = longOptions,
+            };
             if (r.GetValue(check) && r.GetValue(skipBad)) throw new AqNet.Core.Data.InputException("--check and --skip-bad exclude each other; expected one of them");
             if (r.GetValue(check))
             {

@@ -28,9 +28,8 @@ internal static class LongImporter
             throw new InputException($"unknown variable '{o.Variable}'; expected one of {string.Join(", ", Variables.All)}");
         var offset = LongTimeParser.ParseZone(o.TimeZone);
         var entries = InputResolver.Resolve(paths, n => (n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) && !ImportContext.IsStationList(n), "long-table CSV");
-        var stationsPath = ImportContext.LocateStations(options, entries, "sites.csv", "stations.csv");
         var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : offset.Label);
-        var sites = stationsPath is null ? [] : LongSites.Read(stationsPath, o, batch.Notes);
+        var (sites, stationsPath) = LongSites.Read(options, entries, batch.Notes);
         var ctx = new ImportContext(batch, entries.Count, progress);
         var raw = new InstrumentReconciler();
         // Rows write straight into per-instrument series, so files are read one after another (no merge step).
