@@ -10,6 +10,12 @@ public static class IngestCommand
     {
         var format = new Argument<string>("format") { Description = "prsa (UCI Beijing multi-site), cnemc (quotsoft china_sites), bjmemc (quotsoft beijing_all/extra), long (any long table) or aqi36 (the AQI-36 benchmark folder)." };
         var paths = new Argument<string[]>("paths") { Description = "Files, folders or zip archives (nested zips too).", Arity = ArgumentArity.OneOrMore };
+        // an unknown option after the paths would be taken for a path: refused as what it is
+        paths.Validators.Add(r =>
+        {
+            if (r.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } t)
+                r.AddError($"Unrecognized option '{t.Value}'");
+        });
         var store = StoreOptions.Store("The AqNet store (a DuckDB file); created if absent.");
         var stations = new Option<string[]>("--stations") { Description = "Station list with coordinates; repeat it for several lists, merged in the order given (the first that lists a station gives its entry, blank coordinates are filled from the others). Default: looked for beside the inputs.", Arity = ArgumentArity.OneOrMore };
         var stationColumns = new Option<string?>("--station-columns") { Description = "Column names of the station lists, over the format's own: id=COL,lon=COL,lat=COL[,name=COL][,city=COL][,province=COL][,type=COL]." };
