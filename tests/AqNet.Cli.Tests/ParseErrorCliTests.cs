@@ -12,9 +12,9 @@ public sealed class ParseErrorCliTests : IDisposable
 
     [Theory]
     [InlineData("error: Unrecognized command or argument '--bogus'; see 'aqnet stations --help'", "stations", "--bogus", "--store", "STORE")]
-    [InlineData("error: Unrecognized option '--bogus'; see 'aqnet ingest --help'", "ingest", "long", "DATA", "--bogus", "--store", "STORE")]
+    [InlineData("error: Unrecognized option '--bogus'; see 'aqnet ingest long --help'", "ingest", "long", "DATA", "--bogus", "--store", "STORE")]
     [InlineData("error: Required argument missing for option: '--store'; see 'aqnet inspect --help'", "inspect", "--store")]
-    [InlineData("error: Option '--store' is required; see 'aqnet ingest --help'", "ingest", "long", "DATA")]
+    [InlineData("error: Option '--store' is required; see 'aqnet ingest long --help'", "ingest", "long", "DATA")]
     [InlineData("error: Cannot parse argument 'abc' for option '--seeds' as expected type 'System.Int32'; see 'aqnet experiment spatial --help'",
         "experiment", "spatial", "--store", "STORE", "--protocol", "loso", "--out", "OUT", "--seeds", "abc")]
     [InlineData("error: Required command was not provided; Unrecognized command or argument 'frob'; see 'aqnet --help'", "frob")]

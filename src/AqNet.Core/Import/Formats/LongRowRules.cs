@@ -46,8 +46,12 @@ internal sealed class LongRowRules(LongFormatOptions o, string file, string[] he
         if (_unit < 0) return fixedFactor;
         var unit = f.Text(line, _unit).Trim();
         if (_factors.TryGetValue((unit, variable), out var k)) return k;
-        try { k = ConcentrationUnits.Factor(variable, ConcentrationUnits.Parse(unit)); }
-        catch (InputException ex) { throw new InputException($"{file}, line {lineNumber}, column {_unit + 1} ({header[_unit]}): {ex.Message}", ex); }
+        var where = $"{file}, line {lineNumber}, column {_unit + 1} ({header[_unit]})";
+        ConcentrationUnit u;
+        try { u = ConcentrationUnits.Parse(unit); }
+        catch (InputException ex) { throw new InputException($"{where}: unit '{(unit.Length > 30 ? unit[..30] + "…" : unit)}' is not understood; expected ppb, ppm, µg/m³ (ug/m3, ug.m-3) or mg/m³ (mg/m3, mg.m-3)", ex); }
+        try { k = ConcentrationUnits.Factor(variable, u); }
+        catch (InputException ex) { throw new InputException($"{where}: {variable} in {unit}: a mixing ratio converts only gases with a molar mass (SO2, NO2, CO, O3); expected µg/m³ or mg/m³ for {variable}", ex); }
         _factors[(unit, variable)] = k;
         return k;
     }
