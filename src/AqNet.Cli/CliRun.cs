@@ -4,9 +4,10 @@ using AqNet.Core.Store;
 
 namespace AqNet.Cli;
 
-/// <summary>Runs the parsed command. Exit codes: 0 success, 1 usage error (System.CommandLine's own),
-/// 2 bad input (file, value or argument: the message says which and what was expected), 3 internal error,
-/// 130 cancelled (Ctrl+C).</summary>
+/// <summary>Runs the parsed command. Exit codes: 0 success, 2 bad input (file, value or argument: the message says which
+/// and what was expected; also an unknown option, a missing argument or a value of the wrong type, found by the parser),
+/// 3 internal error, 130 cancelled (Ctrl+C). A command may give 1 for a result that is not an error (shards verify:
+/// incomplete).</summary>
 public static class CliRun
 {
     public const int BadInput = 2, InternalError = 3, Cancelled = 130;
@@ -20,6 +21,17 @@ public static class CliRun
         if (error is not null) config.Error = error;
         var err = error ?? Console.Error;
         var parse = root.Parse(args);
+        if (parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // System.CommandLine would print every error and the whole help, then exit 1: one line and exit 2 instead.
+            var names = new List<string>();
+            for (var c = parse.CommandResult; c is not null && c.Command is not RootCommand; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+                names.Insert(0, c.Command.Name);
+            var command = string.Join(' ', names);
+            err.WriteLine("error: " + Clip(string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct())) +
+                $"; see 'aqnet {(command.Length > 0 ? command + " " : "")}--help'");
+            return BadInput;
+        }
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

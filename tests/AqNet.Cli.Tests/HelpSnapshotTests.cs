@@ -8,7 +8,7 @@ public sealed class HelpSnapshotTests
 {
     public static TheoryData<string> Commands() =>
     [
-        "", "doctor", "ingest", "stations", "inspect", "export", "data download", "demo", "train", "evaluate",
+        "", "doctor", "ingest", "ingest prsa", "ingest cnemc", "ingest bjmemc", "ingest long", "ingest wide", "ingest aqi36", "stations", "inspect", "export", "data download", "demo", "train", "evaluate",
         "experiment temporal", "experiment spatial", "experiment impute", "reanalyze", "fit", "fill", "serve", "bench model", "bench st", "shards verify", "shards merge",
     ];
 

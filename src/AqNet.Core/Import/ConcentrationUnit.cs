@@ -16,11 +16,11 @@ public static class ConcentrationUnits
         [Variables.So2] = 64.066, [Variables.No2] = 46.0055, [Variables.Co] = 28.010, [Variables.O3] = 47.997,
     };
 
-    /// <summary>ppb, ppm, ug/m3 (or µg/m³), mg/m3 (or mg/m³), case-insensitive.</summary>
-    public static ConcentrationUnit Parse(string text) => text.Trim().ToLowerInvariant().Replace('µ', 'u').Replace("³", "3", StringComparison.Ordinal) switch
+    /// <summary>ppb, ppm, ug/m3 (or µg/m³, ug.m-3 as the EEA writes it), mg/m3 (or mg/m³, mg.m-3), case-insensitive.</summary>
+    public static ConcentrationUnit Parse(string text) => text.Trim().ToLowerInvariant().Replace('µ', 'u').Replace('μ', 'u').Replace("³", "3", StringComparison.Ordinal) switch
     {
-        "ug/m3" => ConcentrationUnit.UgM3,
-        "mg/m3" => ConcentrationUnit.MgM3,
+        "ug/m3" or "ug.m-3" or "ugm-3" => ConcentrationUnit.UgM3,
+        "mg/m3" or "mg.m-3" or "mgm-3" => ConcentrationUnit.MgM3,
         "ppb" => ConcentrationUnit.Ppb,
         "ppm" => ConcentrationUnit.Ppm,
         _ => throw new InputException($"--unit '{text}': expected ppb, ppm, ug/m3 or mg/m3"),

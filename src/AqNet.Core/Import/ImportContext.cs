@@ -49,22 +49,37 @@ internal sealed class ImportContext(ImportBatch batch, int filesTotal, IProgress
     private static string Ids(List<string> ids) =>
         string.Join(", ", ids.Take(20)) + (ids.Count > 20 ? $" and {ids.Count - 20} more" : "");
 
-    /// <summary>The stations file: the one given (must exist), else the first of <paramref name="names"/> found in
-    /// an input's folder, else null.</summary>
-    public static string? LocateStations(ImportOptions options, IReadOnlyList<InputEntry> entries, params string[] names)
+    /// <summary>The station lists: those given (each must exist), else those of <paramref name="names"/> found in an
+    /// input's folder (all of them when <paramref name="mergeAll"/>, else the first found), else none.</summary>
+    public static List<string> LocateStations(ImportOptions options, IReadOnlyList<InputEntry> entries, bool mergeAll, params string[] names)
     {
-        if (options.StationsFile is { } given)
+        if (options.StationsFiles.Count > 0)
         {
-            if (!File.Exists(given)) throw new InputException($"stations file '{given}' does not exist; expected a CSV station list (or omit it to use {string.Join(" / ", names)} beside the input)");
-            return given;
+            foreach (var given in options.StationsFiles)
+                if (!File.Exists(given))
+                    throw new InputException($"stations file '{given}' does not exist; expected a CSV station list" +
+                        (names.Length > 0 ? $" (without --stations, {string.Join(mergeAll ? " and " : " or ", names)} beside the input {(names.Length > 1 ? "are" : "is")} used)" : ""));
+            return [.. options.StationsFiles];
         }
-        foreach (var folder in entries.Select(e => e.Folder).Distinct())
-            foreach (var name in names)
-            {
-                var p = Path.Combine(folder ?? ".", name);
-                if (File.Exists(p)) return p;
-            }
-        return null;
+        var found = new List<string>();
+        foreach (var name in names)
+        {
+            var p = entries.Select(e => Path.Combine(e.Folder ?? ".", name)).Distinct().FirstOrDefault(File.Exists);
+            if (p is null) continue;
+            found.Add(p);
+            if (!mergeAll) break;
+        }
+        return found;
+    }
+
+    /// <summary>Reads and merges the station lists (<see cref="StationLists.Merge"/>); <paramref name="read"/> reads one
+    /// list with the format's columns under <see cref="ImportOptions.StationColumns"/>. Returns the merged lists keyed by
+    /// <paramref name="key"/> (default: the id) and their names for messages (null when there is none).</summary>
+    public static (Dictionary<string, Station> Stations, string? Label) ReadStationLists(IReadOnlyList<string> paths,
+        Func<string, List<Station>> read, List<string> notes, Func<Station, string>? key = null)
+    {
+        var lists = paths.Select(p => (p, read(p))).ToList();
+        return (StationLists.Merge(lists, key ?? (s => s.Id), notes), lists.Count == 0 ? null : string.Join(" or ", paths));
     }
 
     public static bool IsStationList(string name) =>

@@ -7,10 +7,11 @@ namespace AqNet.Core.Import;
 public static class Importers
 {
     /// <summary>Format names accepted by <see cref="Read"/>.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["prsa", "cnemc", "bjmemc", "long", "aqi36"];
+    public static IReadOnlyList<string> Formats { get; } = ["prsa", "cnemc", "bjmemc", "long", "wide", "aqi36"];
 
     /// <param name="format">prsa (UCI Beijing multi-site), cnemc (quotsoft china_sites_*.csv), bjmemc (quotsoft
-    /// beijing_all/extra_*.csv) long (a long table mapped by <see cref="ImportOptions.Long"/>) or aqi36 (the AQI-36 benchmark folder).</param>
+    /// beijing_all/extra_*.csv), long (a long table mapped by <see cref="ImportOptions.Long"/>), wide (a time column and one
+    /// column per station, <see cref="WideImporter"/>) or aqi36 (the AQI-36 benchmark folder).</param>
     /// <param name="paths">Files, folders and zips (also zips inside zips, and .gz files).</param>
     public static ImportBatch Read(string format, IReadOnlyList<string> paths, ImportOptions options,
         IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -23,6 +24,7 @@ public static class Importers
             "cnemc" => QuotsoftImporter.ReadCnemc(paths, options, progress, ct),
             "bjmemc" => QuotsoftImporter.ReadBjmemc(paths, options, progress, ct),
             "long" => LongImporter.Read(paths, options, progress, ct),
+            "wide" => WideImporter.Read(paths, options, progress, ct),
             "aqi36" => Aqi36Importer.Read(paths, progress, ct),
             _ => throw new InputException($"unknown import format '{format}'; expected one of {string.Join(", ", Formats)}"),
         };

@@ -28,7 +28,9 @@ internal static class StoreSchema
     /// applied to the chunks before they are unpacked. DuckDB has no cast from a BLOB to floats, so a schema-2 chunk is
     /// unpacked in SQL alone: hex() of the blob cut into 8-digit words, each word's bytes reversed (little-endian)
     /// into a 32-bit integer u, and the IEEE 754 single-precision value rebuilt from its sign, exponent and mantissa
-    /// bits (exact: a 24-bit mantissa times a power of two fits a DOUBLE). Exponent 255 (NaN = not observed) is left out.</summary>
+    /// bits (exact: a 24-bit mantissa times a power of two fits a DOUBLE). Exponent 255 (NaN = not observed) is left out,
+    /// and its value is NULL rather than computed: DuckDB may evaluate the value before the WHERE (a query filtering on
+    /// value did), and NaN's bits rebuilt that way overflow a FLOAT.</summary>
     public static string ObservationsSelect(int version, string seriesFilter) => version == 1
         ? $"""
           SELECT station_id, make_timestamp(CAST(start_hour + i - 1 AS BIGINT) * 3600000000) AS time_utc, variable,
@@ -39,10 +41,11 @@ internal static class StoreSchema
           """
         : $$"""
           SELECT station_id, make_timestamp(CAST(start_hour + i - 1 AS BIGINT) * 3600000000) AS time_utc, variable,
+                 CASE WHEN (u // 8388608) % 256 = 255 THEN NULL ELSE
                  CAST(CASE WHEN u >= 2147483648 THEN -1.0 ELSE 1.0 END
                       * CASE WHEN (u // 8388608) % 256 = 0 THEN CAST(u % 8388608 AS DOUBLE) * pow(2.0, -149)
                              ELSE CAST(8388608 + u % 8388608 AS DOUBLE) * pow(2.0, CAST((u // 8388608) % 256 AS DOUBLE) - 150) END
-                      AS FLOAT) AS value,
+                      AS FLOAT) END AS value,
                  CAST(coalesce(flags[i], 0) AS UTINYINT) AS flags
           FROM (SELECT station_id, variable, start_hour, flags, i,
                        CAST('0x' || substr(w, 7, 2) || substr(w, 5, 2) || substr(w, 3, 2) || substr(w, 1, 2) AS UBIGINT) AS u

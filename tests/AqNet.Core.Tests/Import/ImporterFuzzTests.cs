@@ -29,6 +29,10 @@ public sealed class ImporterFuzzTests
             ImportOptions.Epa()),
         ("long", "obs.csv", "site,time,pollutant,value\nA,2020-01-01 00:00,PM2.5,3\nA,2020-01-01 01:00,NO2,4.5\nB,2020-01-01 00:00,PM2.5,\"7\"\n",
             new ImportOptions { Long = new LongFormatOptions { StationColumn = "site", TimeColumn = "time", VariableColumn = "pollutant", ValueColumn = "value", TimeZone = "+8" } }),
+        ("long", "location-2178-20211216.csv", LongPresetTests.OpenAq, new ImportOptions { Long = LongFormatOptions.OpenAq }),
+        ("long", "openaq.csv", LongPresetTests.OpenAqV2, new ImportOptions { Long = LongFormatOptions.OpenAqV2 }),
+        ("long", "eea.csv", LongPresetTests.Eea, new ImportOptions { Long = LongFormatOptions.Eea, StationsFile = LongPresetTests.EeaMeta }),
+        ("wide", "pm25_ground.txt", WideImporterTests.Ground, WideImporterTests.Options() with { StationsFile = WideImporterTests.LatLng, StationColumns = StationColumns.Parse("id=sensor_id") }),
     ];
 
     private enum Wrap { Plain, Zip, Gzip }

@@ -28,24 +28,29 @@ internal static class LongImporter
             throw new InputException($"unknown variable '{o.Variable}'; expected one of {string.Join(", ", Variables.All)}");
         var offset = LongTimeParser.ParseZone(o.TimeZone);
         var entries = InputResolver.Resolve(paths, n => (n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) && !ImportContext.IsStationList(n), "long-table CSV");
-        var stationsPath = ImportContext.LocateStations(options, entries, "sites.csv", "stations.csv");
         var batch = new ImportBatch("long", o.TimeZoneColumn is { } zc ? $"per row (column {zc})" : offset.Label);
-        var sites = stationsPath is null ? [] : LongSites.Read(stationsPath, o, batch.Notes);
+        var (sites, stationsPath) = LongSites.Read(options, entries, batch.Notes);
         var ctx = new ImportContext(batch, entries.Count, progress);
         var raw = new InstrumentReconciler();
         // Rows write straight into per-instrument series, so files are read one after another (no merge step).
         var zones = new StationZones(batch);
         var emptyRows = new StrongBox<long>();
-        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones, emptyRows)),
+        var tally = new LongRowTally();
+        FileRunner.Run(entries, 1, (e, opener) => new StrongBox<long>(ParseFile(e, opener, o, offset, raw, ctx, zones, emptyRows, tally)),
             (e, rows) => ctx.FileDone(e, rows.Value), ct);
         if (emptyRows.Value > 0) batch.Notes.Add($"{emptyRows.Value:N0} rows with every cell empty were skipped");
+        tally.AddNotes(batch.Notes, o);
         raw.WriteInto(batch, o.InstrumentColumn ?? "instrument");
         batch.NoteRepeats(raw.IdenticalRepeats);
-        ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id), stationsPath ?? "a sites file (none given or found beside the input)");
+        // a station list wins; coordinates given on the rows (OpenAQ) place the stations it lacks or leaves blank
+        ctx.AddStations(raw.Stations, id => sites.GetValueOrDefault(id) is { HasCoordinates: true } s ? s
+            : tally.Coordinates.TryGetValue(id, out var c) ? (sites.GetValueOrDefault(id) ?? new Station(id, id, null, null)) with { Longitude = c.Lon, Latitude = c.Lat }
+            : sites.GetValueOrDefault(id),
+            stationsPath ?? (o.LongitudeColumn is not null ? "the rows' coordinates (no sites file given or found beside the input)" : "a sites file (none given or found beside the input)"));
         return batch;
     }
 
-    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, LongZone offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones, StrongBox<long> emptyRows)
+    private static long ParseFile(InputEntry e, EntryOpener opener, LongFormatOptions o, LongZone offset, InstrumentReconciler raw, ImportContext ctx, StationZones zones, StrongBox<long> emptyRows, LongRowTally tally)
     {
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
@@ -60,7 +65,8 @@ internal static class LongImporter
         {
             if (name is null) return -1;
             var i = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (i < 0) throw new InputException($"{e.Display}, line 1: no column '{name}' ({option}); the header has {ImportContext.Columns(header, o.Delimiter)}; give the right name with {option}");
+            if (i < 0) throw new InputException($"{e.Display}, line 1: no column '{name}' ({option}); the header has {ImportContext.Columns(header, o.Delimiter)}; " +
+                (option.StartsWith("the preset", StringComparison.Ordinal) ? "expected the preset's columns (the right --preset?)" : $"give the right name with {option}"));
             var j = Array.FindLastIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (j != i) throw new InputException($"{e.Display}, line 1: columns {i + 1} and {j + 1} are both named '{name}' ({option}); expected it once, or name the one to read");
             return i;
@@ -72,6 +78,7 @@ internal static class LongImporter
         if (multi is not null) for (var j = 0; j < cvs.Length; j++) factors[j] = o.UnitFactor(valueColumns[j]);
         int cs = Col(o.StationColumn, "--station-column"), ctime = Col(o.TimeColumn, "--time-column"),
             cvar = Col(o.VariableColumn, "--variable-column"), ci = Col(o.InstrumentColumn, "--instrument-column"), cz = Col(o.TimeZoneColumn, "--time-zone-column");
+        var rules = new LongRowRules(o, e.Display, header, Col, tally);
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var time = new LongTimeParser(o.TimeFormat, offset);
         var keys = new CellCache[4];
@@ -88,9 +95,11 @@ internal static class LongImporter
             if (AllEmpty(fields, line)) { emptyRows.Value++; continue; }   // spreadsheet exports pad tables with ",,,," rows
             if (fields.Count != header.Length)
                 throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
+            if (!rules.Keep(fields, line)) continue;
             var st = keys[0].Get(fields, line, cs);
             var ins = ci >= 0 ? keys[1].Get(fields, line, ci) : "";
-            var vr = cvar >= 0 ? keys[2].Get(fields, line, cvar) : o.Variable!;
+            var vr = cvar >= 0 ? rules.Variable(keys[2].Get(fields, line, cvar)) : o.Variable!;
+            if (multi is null && !ReferenceEquals(vr, vKey) && !Variables.IsKnown(vr) && rules.SkipVariable(vr)) continue;
             if (st.Length == 0) throw new InputException($"{e.Display}, line {n}, column {cs + 1} ({header[cs]}): empty; expected a station id");
             if (multi is not null && (!ReferenceEquals(st, sKey) || !ReferenceEquals(ins, iKey) || series is null))
             {
@@ -105,6 +114,9 @@ internal static class LongImporter
                 (sKey, iKey, vKey) = (st, ins, vr);
             }
             if (cz >= 0) time = zones.Parser(keys[3].Get(fields, line, cz), st, o.TimeFormat, $"{e.Display}, line {n}, column {cz + 1} ({header[cz]})");
+            rules.Coordinate(fields, line, st, n);
+            var factor = multi is null ? rules.Factor(fields, line, vr, factors[0], n) : 1;
+            var valid = rules.Valid(fields, line);
             var hour = time.Parse(fields[line, ctime], out var problem)
                 ?? throw new InputException($"{e.Display}, line {n}, column {ctime + 1} ({header[ctime]}): '{FastNumber.Show(fields[line, ctime])}' is {problem}");
             for (var j = 0; j < cvs.Length; j++)
@@ -113,8 +125,8 @@ internal static class LongImporter
                 var target = multi is null ? series! : multi[j];
                 var cell = fields[line, cv];
                 float x;
-                if (IsMissing(cell, missing)) x = float.NaN;
-                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d * factors[j], cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
+                if (!valid || IsMissing(cell, missing)) x = float.NaN;
+                else if (FastNumber.TryParse(cell, out var d)) x = ImportContext.ToFloat(d * (multi is null ? factor : factors[j]), cell, $"{e.Display}, line {n}, column {cv + 1} ({header[cv]})");
                 else throw new InputException($"{e.Display}, line {n}, column {cv + 1} ({header[cv]}): '{FastNumber.Show(cell)}' is not a number; expected a decimal number or one of the missing tokens ({string.Join(", ", o.MissingTokens.Select(t => $"'{t}'"))})");
                 if (!target.TrySet(hour, x)) target.Set(hour, x, $"{e.Display}, line {n}{(ci >= 0 ? $" ({header[ci]} {ins})" : "")}");
             }
@@ -150,14 +162,14 @@ internal static class LongImporter
         }
     }
 
-    private static bool AllEmpty(CsvFields fields, ReadOnlySpan<byte> line)
+    internal static bool AllEmpty(CsvFields fields, ReadOnlySpan<byte> line)
     {
         for (var k = 0; k < fields.Count; k++)
             if (!fields[line, k].Trim((byte)' ').IsEmpty) return false;
         return true;
     }
 
-    private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] tokens)
+    internal static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] tokens)
     {
         foreach (var t in tokens)
             if (cell.SequenceEqual(t)) return true;

@@ -14,7 +14,7 @@ internal sealed record LongZone(int OffsetHours, TimeZoneInfo? Iana, string Labe
 /// options say. Minutes and seconds must be zero (in UTC).</summary>
 internal sealed class LongTimeParser
 {
-    private static readonly string[] IsoWithZone = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+    private static readonly string[] IsoWithZone = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss K", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
     private readonly string _format;
     private readonly int _offset;
     private readonly TimeZoneInfo? _iana;

@@ -25,9 +25,10 @@ internal static class PrsaImporter
     public static ImportBatch Read(IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var entries = InputResolver.Resolve(paths, n => n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !ImportContext.IsStationList(n), "UCI PRSA_Data_*.csv");
-        var stationsPath = ImportContext.LocateStations(options, entries, "stations.csv");
-        var list = stationsPath is null ? new Dictionary<string, Station>() : ReadStations(stationsPath);
         var batch = new ImportBatch("prsa", "UTC+08:00 (Beijing)");
+        var columns = options.StationColumns?.Over(StationsColumns) ?? StationsColumns;
+        var (list, stationsPath) = ImportContext.ReadStationLists(ImportContext.LocateStations(options, entries, mergeAll: false, "stations.csv"),
+            p => StationTable.Read(p, columns, options.StationColumns, "Beijing"), batch.Notes);
         var ctx = new ImportContext(batch, entries.Count, progress);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         FileRunner.Run(entries, options.MaxParallelism, (e, opener) => Parse(e, opener), (e, f) =>
@@ -121,19 +122,6 @@ internal static class PrsaImporter
         return v >= 0 ? v : throw new InputException($"{e.Display}, line {line}, column {c + 1} ({header[c]}): '{FastNumber.Show(cell)}' is not a whole number");
     }
 
-    private static Dictionary<string, Station> ReadStations(string path)
-    {
-        var t = TextTable.Read(path);
-        ImportContext.CheckDelimiter(path, t.Header, ',');
-        int id = t.Column("station"), lon = t.Column("longitude"), lat = t.Column("latitude"), zh = t.TryColumn("name_zh");
-        var d = new Dictionary<string, Station>(StringComparer.Ordinal);
-        foreach (var (line, c) in t.Rows)
-        {
-            var key = c[id].Trim();
-            double? x = t.Coordinate(line, c, lon), y = t.Coordinate(line, c, lat);
-            Station.ValidateCoordinates(key, x, y, $"{path}, line {line}");
-            d.TryAdd(key, new Station(key, zh >= 0 && c[zh].Trim().Length > 0 ? c[zh].Trim() : key, x, y, "Beijing"));
-        }
-        return d;
-    }
+    /// <summary>The stations.csv beside the UCI files: station (the name in the data), longitude, latitude, name_zh.</summary>
+    private static readonly StationColumns StationsColumns = StationColumns.Plain with { Name = "name_zh" };
 }

@@ -11,40 +11,32 @@ internal static class QuotsoftImporter
     public static ImportBatch ReadCnemc(IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var entries = InputResolver.Resolve(paths, n => n.StartsWith("china_sites_", StringComparison.OrdinalIgnoreCase) && n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), "CNEMC china_sites_YYYYMMDD.csv");
-        var lists = new List<(string Path, Dictionary<string, Station> Stations)>();
-        if (options.StationsFile is not null)
-        {
-            var p = ImportContext.LocateStations(options, entries)!;
-            lists.Add((p, CnemcStationLists.Read(p)));
-        }
-        else
-        {
-            foreach (var name in new[] { "NewSiteList.csv", "station_info.csv" }) // the current list first, the older one for codes it lacks
-                if (ImportContext.LocateStations(options, entries, name) is { } p) lists.Add((p, CnemcStationLists.Read(p)));
-        }
+        var paths0 = ImportContext.LocateStations(options, entries, mergeAll: true, CnemcStationLists.Names);
+        var notes = new List<string>();
+        var (list, label) = ImportContext.ReadStationLists(paths0, p => CnemcStationLists.Read(p, options.StationColumns), notes);
         var codes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // one string instance per code across files
         var batch = Run(entries, options, progress, ct, "cnemc", (code, _) => codes.GetOrAdd(code, code), out var ctx, out var seen);
-        var fromSecondary = 0;
-        ctx.AddStations(seen, id =>
-        {
-            for (var i = 0; i < lists.Count; i++)
-                if (lists[i].Stations.TryGetValue(id, out var s)) { if (i > 0) fromSecondary++; return s; }
-            return null;
-        }, lists.Count == 0 ? "a station list (no NewSiteList.csv / station_info.csv given or found beside the input)" : string.Join(" or ", lists.Select(l => Path.GetFileName(l.Path))));
-        if (lists.Count > 1) batch.Notes.Add($"{fromSecondary} stations taken from {Path.GetFileName(lists[1].Path)} because {Path.GetFileName(lists[0].Path)} lacks them");
+        batch.Notes.AddRange(notes);
+        ctx.AddStations(seen, id => list.GetValueOrDefault(id), label ?? "a station list (no NewSiteList.csv / station_info.csv given or found beside the input)");
         return batch;
     }
 
     public static ImportBatch ReadBjmemc(IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var entries = InputResolver.Resolve(paths, n => n.StartsWith("beijing_", StringComparison.OrdinalIgnoreCase) && n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), "BJMEMC beijing_all/extra_YYYYMMDD.csv");
-        var path = ImportContext.LocateStations(options, entries, "stations.csv")
-            ?? throw new InputException("bjmemc needs its station list (name_zh,station_id,longitude,latitude,station_type) to map the Chinese column names: give it as the stations file or put stations.csv beside the input");
-        var byName = ReadBjmemcStations(path);
+        var paths0 = ImportContext.LocateStations(options, entries, mergeAll: false, "stations.csv");
+        if (paths0.Count == 0)
+            throw new InputException("bjmemc needs its station list (name_zh,station_id,longitude,latitude,station_type) to map the Chinese column names: give it with --stations or put stations.csv beside the input");
+        var notes = new List<string>();
+        var columns = options.StationColumns?.Over(BjmemcColumns) ?? BjmemcColumns;
+        var (byName, path) = ImportContext.ReadStationLists(paths0,
+            p => [.. StationTable.Read(p, columns, options.StationColumns, "Beijing").Select(s => s with { Province = s.Province ?? "Beijing" })], notes, s => s.Name);
         var batch = Run(entries, options, progress, ct, "bjmemc", (name, col) => byName.TryGetValue(name, out var s) ? s.Id : throw new InputException(
             $"column {col} is station '{name}', which is not in {path}; expected one of the {byName.Count} names there"), out var ctx, out var seen);
-        var byId = byName.Values.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        ctx.AddStations(seen, id => byId.GetValueOrDefault(id), path);
+        var byId = new Dictionary<string, Station>(StringComparer.Ordinal);
+        foreach (var st in byName.Values) byId.TryAdd(st.Id, st);
+        batch.Notes.AddRange(notes);
+        ctx.AddStations(seen, id => byId.GetValueOrDefault(id), path!);
         return batch;
     }
 
@@ -109,18 +101,6 @@ internal static class QuotsoftImporter
     private static void Duplicate(SeriesBuilder series, InputEntry e, QuotsoftDay day, int row, int hour, int column) =>
         series.Set(hour, day.Values[row * day.StationIds.Length + column], $"{e.Display}, line {day.Lines[row]}, column {day.ColumnNumbers[column]}"); // an identical repeat is counted, another value refused
 
-    private static Dictionary<string, Station> ReadBjmemcStations(string path)
-    {
-        var t = TextTable.Read(path);
-        ImportContext.CheckDelimiter(path, t.Header, ',');
-        int zh = t.Column("name_zh"), id = t.Column("station_id"), lon = t.Column("longitude"), lat = t.Column("latitude"), type = t.TryColumn("station_type");
-        var d = new Dictionary<string, Station>(StringComparer.Ordinal);
-        foreach (var (line, c) in t.Rows)
-        {
-            double? x = t.Coordinate(line, c, lon), y = t.Coordinate(line, c, lat);
-            Station.ValidateCoordinates(c[id].Trim(), x, y, $"{path}, line {line}");
-            d.TryAdd(c[zh].Trim(), new Station(c[id].Trim(), c[zh].Trim(), x, y, "Beijing", "Beijing", type >= 0 ? c[type].Trim() : null));
-        }
-        return d;
-    }
+    /// <summary>BJMEMC's stations.csv: the Chinese name (the data's column header) is the key.</summary>
+    private static readonly StationColumns BjmemcColumns = new() { Id = "station_id", Name = "name_zh", Longitude = "longitude", Latitude = "latitude", Type = "station_type" };
 }
