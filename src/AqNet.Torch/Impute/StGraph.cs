@@ -31,12 +31,15 @@ internal sealed class StGraph
         for (var a = 0; a < S; a++)
             for (var c = a + 1; c < S; c++)
                 PairKm[a * S + c] = PairKm[c * S + a] = pts[a] is { } pa && pts[c] is { } pc ? (float)Math.Max(Geodesy.DistanceKm(pa, pc), 0.01) : float.NaN;
+        var visible = Enumerable.Range(0, S).Count(j => !hidden[j] && pts[j] is not null);
         for (var s = 0; s < S; s++)
         {
             if (pts[s] is not { } p) continue;
             var order = Enumerable.Range(0, S).Where(j => j != s && !hidden[j] && pts[j] is not null)
                 .Select(j => (j, d: Geodesy.DistanceKm(p, pts[j]!.Value))).OrderBy(x => x.d).ThenBy(x => x.j).Take(k + 1).ToArray();
-            var next = order.Length > k ? order[k].d : double.PositiveInfinity;
+            // With at most K + 1 visible stations a visible station never has a (K + 1)-th to taper against, so a place
+            // without a station must not either: the taper would be a configuration the model never trained on.
+            var next = order.Length > k && visible > k + 1 ? order[k].d : double.PositiveInfinity;
             for (var n = 0; n < Math.Min(k, order.Length); n++)
             {
                 var (j, d) = order[n];
