@@ -44,7 +44,7 @@ internal sealed class StGraph
             {
                 var (j, d) = order[n];
                 Nodes[s * K + n] = j;
-                Taper[s * K + n] = (float)Math.Clamp((next - d) / (TaperShare * next), 0, 1);   // 1 when next is infinite
+                Taper[s * K + n] = double.IsPositiveInfinity(next) ? 1 : (float)Math.Clamp((next - d) / (TaperShare * next), 0, 1);
                 var bearing = Geodesy.InitialBearingDeg(p, pts[j]!.Value) * Math.PI / 180;
                 Geometry[(s * K + n) * 3] = (float)Math.Log(1 + d / 10);   // log distance: the same scale from city to national networks
                 Geometry[(s * K + n) * 3 + 1] = (float)Math.Sin(bearing);
