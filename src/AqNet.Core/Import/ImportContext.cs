@@ -86,6 +86,19 @@ internal sealed class ImportContext(ImportBatch batch, int filesTotal, IProgress
         name.Equals("stations.csv", StringComparison.OrdinalIgnoreCase) || name.Equals("NewSiteList.csv", StringComparison.OrdinalIgnoreCase)
         || name.Equals("station_info.csv", StringComparison.OrdinalIgnoreCase) || name.Equals("sites.csv", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The header of a delimited text file: read, checked (<see cref="CheckHeaderBytes"/>, <see cref="CheckDelimiter"/>)
+    /// and split into trimmed names; an empty file is refused with <paramref name="expected"/> ("a header ...").</summary>
+    public static string[] ReadHeader(string where, ByteLineReader reader, CsvFields fields, char delimiter, string expected)
+    {
+        if (!reader.ReadLine(out var line)) throw new InputException($"{where}: the file is empty; expected {expected}");
+        CheckHeaderBytes(where, line);
+        fields.Split(line, (byte)delimiter);
+        var header = fields.AllText(line).Select(h => h.Trim()).ToArray();
+        // Quotes hide other delimiters from the splitter: a single column is checked as the raw line.
+        CheckDelimiter(where, header.Length == 1 ? [System.Text.Encoding.UTF8.GetString(line)] : header, delimiter);
+        return header;
+    }
+
     /// <summary>Refuses a first line that shows the file is no UTF-8 text table: UTF-16 (byte-order mark or NUL bytes)
     /// or an HTML page (a download that returned an error page saved under a data file's name).</summary>
     public static void CheckHeaderBytes(string where, ReadOnlySpan<byte> header)

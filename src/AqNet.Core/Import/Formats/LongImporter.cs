@@ -56,11 +56,7 @@ internal static class LongImporter
         var reader = new ByteLineReader(stream);
         var fields = new CsvFields();
         var delim = (byte)o.Delimiter;
-        if (!reader.ReadLine(out var headerLine)) throw new InputException($"{e.Display}: the file is empty; expected a header with columns {o.StationColumn}, {o.TimeColumn}, {o.ValueColumn}");
-        ImportContext.CheckHeaderBytes(e.Display, headerLine);
-        fields.Split(headerLine, delim);
-        var header = fields.AllText(headerLine).Select(h => h.Trim()).ToArray();
-        ImportContext.CheckDelimiter(e.Display, header.Length == 1 ? [System.Text.Encoding.UTF8.GetString(headerLine)] : header, o.Delimiter); // quotes hide other delimiters from the splitter
+        var header = ImportContext.ReadHeader(e.Display, reader, fields, o.Delimiter, $"a header with columns {o.StationColumn}, {o.TimeColumn}, {o.ValueColumn}");
         int Col(string? name, string option)
         {
             if (name is null) return -1;

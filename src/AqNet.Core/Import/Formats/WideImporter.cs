@@ -41,11 +41,7 @@ internal static class WideImporter
         var reader = new ByteLineReader(stream);
         var fields = new CsvFields();
         var delim = (byte)o.Delimiter;
-        if (!reader.ReadLine(out var headerLine)) throw new InputException($"{e.Display}: the file is empty; expected a header {o.TimeColumn},<station id>,<station id>,...");
-        ImportContext.CheckHeaderBytes(e.Display, headerLine);
-        fields.Split(headerLine, delim);
-        var header = fields.AllText(headerLine).Select(h => h.Trim()).ToArray();
-        ImportContext.CheckDelimiter(e.Display, header.Length == 1 ? [Encoding.UTF8.GetString(headerLine)] : header, o.Delimiter);
+        var header = ImportContext.ReadHeader(e.Display, reader, fields, o.Delimiter, $"a header {o.TimeColumn},<station id>,<station id>,...");
         var ct = Array.FindIndex(header, h => h.Equals(o.TimeColumn, StringComparison.OrdinalIgnoreCase));
         if (ct < 0) throw new InputException($"{e.Display}, line 1: no column '{o.TimeColumn}' (--time-column); the header has {ImportContext.Columns(header, o.Delimiter)}; give the time column's name with --time-column");
         if (Array.FindLastIndex(header, h => h.Equals(o.TimeColumn, StringComparison.OrdinalIgnoreCase)) != ct)
