@@ -20,8 +20,11 @@ public sealed class ServeSignalTests : IDisposable
         if (!OperatingSystem.IsLinux()) return;
         var grid = _fx.Path_("g.nc");
         WriteGrid(grid);
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "aqnet.dll"), "serve", "--grid", grid, "--port", "0" }) psi.ArgumentList.Add(a);
+        // Through env --default-signal: a test host started in the background by a non-interactive shell ignores SIGINT, and
+        // an ignored signal stays ignored in its children; the server must get SIGINT as a user's Ctrl-C sends it.
+        var psi = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "aqnet.dll"), "serve", "--grid", grid, "--port", "0" })
+            psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         try
         {
