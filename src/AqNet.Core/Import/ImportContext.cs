@@ -99,6 +99,26 @@ internal sealed class ImportContext(ImportBatch batch, int filesTotal, IProgress
         return header;
     }
 
+    /// <summary>The next data row of a delimited file, split into <paramref name="fields"/>: blank lines and rows whose
+    /// every cell is empty (spreadsheet exports pad tables with ",,,," rows; counted in <paramref name="emptyRows"/>) are
+    /// skipped; an unterminated quote or a row of another width than the header is refused. False at the end.</summary>
+    public static bool NextRow(string where, ByteLineReader reader, CsvFields fields, char delimiter, string[] header,
+        System.Runtime.CompilerServices.StrongBox<long> emptyRows, out ReadOnlySpan<byte> line)
+    {
+        while (reader.ReadLine(out line))
+        {
+            if (line.IsEmpty) continue;
+            var n = reader.LineNumber;
+            fields.Split(line, (byte)delimiter);
+            if (fields.Unterminated >= 0) throw Unterminated(where, n, fields.Unterminated, header);
+            if (LongImporter.AllEmpty(fields, line)) { emptyRows.Value++; continue; }
+            if (fields.Count != header.Length)
+                throw new InputException($"{where}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Refuses a first line that shows the file is no UTF-8 text table: UTF-16 (byte-order mark or NUL bytes)
     /// or an HTML page (a download that returned an error page saved under a data file's name).</summary>
     public static void CheckHeaderBytes(string where, ReadOnlySpan<byte> header)

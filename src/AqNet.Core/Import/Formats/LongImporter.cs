@@ -55,7 +55,6 @@ internal static class LongImporter
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
         var fields = new CsvFields();
-        var delim = (byte)o.Delimiter;
         var header = ImportContext.ReadHeader(e.Display, reader, fields, o.Delimiter, $"a header with columns {o.StationColumn}, {o.TimeColumn}, {o.ValueColumn}");
         int Col(string? name, string option)
         {
@@ -82,15 +81,9 @@ internal static class LongImporter
         SeriesBuilder? series = null;
         string? sKey = null, iKey = null, vKey = o.Variable;
         long rows = 0;
-        while (reader.ReadLine(out var line))
+        while (ImportContext.NextRow(e.Display, reader, fields, o.Delimiter, header, emptyRows, out var line))
         {
-            if (line.IsEmpty) continue;
             var n = reader.LineNumber;
-            fields.Split(line, delim);
-            if (fields.Unterminated >= 0) throw ImportContext.Unterminated(e.Display, n, fields.Unterminated, header);
-            if (AllEmpty(fields, line)) { emptyRows.Value++; continue; }   // spreadsheet exports pad tables with ",,,," rows
-            if (fields.Count != header.Length)
-                throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
             if (!rules.Keep(fields, line)) continue;
             var st = keys[0].Get(fields, line, cs);
             var ins = ci >= 0 ? keys[1].Get(fields, line, ci) : "";

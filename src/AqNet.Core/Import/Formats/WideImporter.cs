@@ -40,7 +40,6 @@ internal static class WideImporter
         using var stream = opener.Open(e);
         var reader = new ByteLineReader(stream);
         var fields = new CsvFields();
-        var delim = (byte)o.Delimiter;
         var header = ImportContext.ReadHeader(e.Display, reader, fields, o.Delimiter, $"a header {o.TimeColumn},<station id>,<station id>,...");
         var ct = Array.FindIndex(header, h => h.Equals(o.TimeColumn, StringComparison.OrdinalIgnoreCase));
         if (ct < 0) throw new InputException($"{e.Display}, line 1: no column '{o.TimeColumn}' (--time-column); the header has {ImportContext.Columns(header, o.Delimiter)}; give the time column's name with --time-column");
@@ -54,15 +53,9 @@ internal static class WideImporter
         var missing = o.MissingTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var time = new LongTimeParser(o.TimeFormat, zone);
         long rows = 0;
-        while (reader.ReadLine(out var line))
+        while (ImportContext.NextRow(e.Display, reader, fields, o.Delimiter, header, emptyRows, out var line))
         {
-            if (line.IsEmpty) continue;
             var n = reader.LineNumber;
-            fields.Split(line, delim);
-            if (fields.Unterminated >= 0) throw ImportContext.Unterminated(e.Display, n, fields.Unterminated, header);
-            if (LongImporter.AllEmpty(fields, line)) { emptyRows.Value++; continue; }
-            if (fields.Count != header.Length)
-                throw new InputException($"{e.Display}, line {n}: {fields.Count} cells but the header has {header.Length}; expected one cell per column{(fields.Count < header.Length ? " (truncated file?)" : "")}");
             var hour = time.Parse(fields[line, ct], out var problem)
                 ?? throw new InputException($"{e.Display}, line {n}, column {ct + 1} ({header[ct]}): '{FastNumber.Show(fields[line, ct])}' is {problem}");
             for (var j = 0; j < header.Length; j++)
