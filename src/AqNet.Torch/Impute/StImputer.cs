@@ -128,31 +128,19 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         }
         var acc = new double[3 * where.Length];
         var weight = new double[where.Length];
-        var batch = new StBatch(InferenceBatch, _options.Neighbours + 1, W, graph.C);
-        model.eval();
-        using var noGrad = no_grad();
-        for (var first = 0; first < samples.Count; first += InferenceBatch)
+        RunTargets(model, graph, view.Input, samples, null, ct, (n, q, at) =>
         {
-            ct.ThrowIfCancellationRequested();
-            var rows = Math.Min(InferenceBatch, samples.Count - first);
-            for (var b = 0; b < rows; b++) StFeatures.Fill(graph, view.Input, batch, b, samples[first + b].S, samples[first + b].T0, null, null);
-            using var scope = NewDisposeScope();
-            var (x, t, present, _, _) = StTensors.Of(batch, rows);
-            var q = model.forward(x, t, present).select(1, 0).contiguous().data<float>().ToArray();   // target node: [rows, W, 3]
-            for (var b = 0; b < rows; b++)
+            var (s, t0) = samples[n];
+            for (var w = 0; w < W; w++)
             {
-                var (s, t0) = samples[first + b];
-                for (var w = 0; w < W; w++)
-                {
-                    var h = t0 + w;
-                    if (h < 0 || h >= T || !where[h * S + s]) continue;
-                    var wt = Math.Min(w + 1, W - w);   // windows weigh the hours near their centre most
-                    var i = h * S + s;
-                    for (var k = 0; k < 3; k++) acc[3 * i + k] += wt * q[(b * W + w) * 3 + k];
-                    weight[i] += wt;
-                }
+                var h = t0 + w;
+                if (h < 0 || h >= T || !where[h * S + s]) continue;
+                var wt = Math.Min(w + 1, W - w);   // windows weigh the hours near their centre most
+                var i = h * S + s;
+                for (var k = 0; k < 3; k++) acc[3 * i + k] += wt * q[at + w * 3 + k];
+                weight[i] += wt;
             }
-        }
+        });
         var e = ImputeEstimates.Empty(where.Length);
         for (var i = 0; i < where.Length; i++)
         {
@@ -179,23 +167,33 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         var cut = W - horizon;
         var hide = StHide.Forecast(N, W, cut);
         var result = new float[at.Count * horizon];
-        var batch = new StBatch(InferenceBatch, N, W, graph.C);
+        var windows = at.Select(a => (a.Station, a.Origin + horizon - W + 1)).ToArray();   // each ends at origin + H
+        RunTargets(model, graph, view.Input, windows, hide, ct, (n, q, first) =>
+        {
+            for (var k = 0; k < horizon; k++) result[n * horizon + k] = graph.Unscale(q[first + (cut + k) * 3 + 1]);
+        });
+        return result;
+    }
+
+    /// <summary>The network over (station, window start) samples in batches; <paramref name="use"/> gets each sample's
+    /// index, the batch's target-node quantiles [rows, W, 3] (scaled) and where the sample's rows start in them.</summary>
+    private void RunTargets(StModel model, StGraph graph, bool[] input, IReadOnlyList<(int S, int T0)> samples, StHide? hide,
+        CancellationToken ct, Action<int, float[], int> use)
+    {
+        var W = _options.Window;
+        var batch = new StBatch(InferenceBatch, _options.Neighbours + 1, W, graph.C);
         model.eval();
         using var noGrad = no_grad();
-        for (var first = 0; first < at.Count; first += InferenceBatch)
+        for (var first = 0; first < samples.Count; first += InferenceBatch)
         {
             ct.ThrowIfCancellationRequested();
-            var rows = Math.Min(InferenceBatch, at.Count - first);
-            for (var b = 0; b < rows; b++)
-                StFeatures.Fill(graph, view.Input, batch, b, at[first + b].Station, at[first + b].Origin + horizon - W + 1, hide, null);
+            var rows = Math.Min(InferenceBatch, samples.Count - first);
+            for (var b = 0; b < rows; b++) StFeatures.Fill(graph, input, batch, b, samples[first + b].S, samples[first + b].T0, hide, null);
             using var scope = NewDisposeScope();
             var (x, t, weight, _, _) = StTensors.Of(batch, rows);
             var q = model.forward(x, t, weight).select(1, 0).contiguous().data<float>().ToArray();   // target node: [rows, W, 3]
-            for (var b = 0; b < rows; b++)
-                for (var k = 0; k < horizon; k++)
-                    result[(first + b) * horizon + k] = graph.Unscale(q[(b * W + cut + k) * 3 + 1]);
+            for (var b = 0; b < rows; b++) use(first + b, q, b * W * 3);
         }
-        return result;
     }
 
     private static (float Mean, float Std) Moments(float[] values, bool[] cells)
