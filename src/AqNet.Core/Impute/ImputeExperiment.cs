@@ -9,7 +9,11 @@ public sealed record ImputeModelSpec(ImputeModelKind Kind, Func<int, IImputer> C
 
 /// <summary>What a run measured: rows (pooled first, then per station, for each model), and per model its wall time
 /// and the chosen settings.</summary>
-public sealed record ImputeResult(ImputeTask Task, IReadOnlyList<ImputeRow> Rows, IReadOnlyList<ImputeModelRun> Runs);
+public sealed record ImputeResult(ImputeTask Task, IReadOnlyList<ImputeRow> Rows, IReadOnlyList<ImputeModelRun> Runs)
+{
+    /// <summary>Each model's scores by the length of the gap the test points sit in (pooled over stations and folds).</summary>
+    public IReadOnlyList<ImputeGapRow> Gaps { get; init; } = [];
+}
 
 public sealed record ImputeModelRun(string Model, double Seconds, IReadOnlyList<string> Notes);
 
@@ -24,6 +28,8 @@ public static class ImputeExperiment
         if (seeds.Count == 0) throw new InputException("no seeds; expected --seeds 1 or more");
         var protocol = ImputeProtocolOptions.Name(task.Protocol.Kind);
         var rows = new List<ImputeRow>();
+        var gapRows = new List<ImputeGapRow>();
+        var gapClasses = task.Folds.Select(f => GapClasses.Of(ImputeViews.Test(task, f))).ToArray();
         var runs = new List<ImputeModelRun>();
         foreach (var spec in models)
         {
@@ -33,12 +39,15 @@ public static class ImputeExperiment
             var useSeeds = spec.Seeded ? seeds : [seeds[0]];
             var pooled = new List<ImputeSums>();
             var perStation = new SortedDictionary<int, List<ImputeSums>>();
+            var perGap = new SortedDictionary<GapClass, List<ImputeSums>>();
             foreach (var seed in useSeeds)
             {
                 var all = new ImputeSums();
                 var stations = new Dictionary<int, ImputeSums>();
-                foreach (var fold in task.Folds)
+                var gaps = new Dictionary<GapClass, ImputeSums>();
+                for (var f = 0; f < task.Folds.Count; f++)
                 {
+                    var fold = task.Folds[f];
                     ct.ThrowIfCancellationRequested();
                     progress?.Report($"{name}{(spec.Seeded ? $" seed {seed}" : "")}: {fold.Name}");
                     var model = spec.Create(seed);
@@ -56,6 +65,9 @@ public static class ImputeExperiment
                         var s = i % task.S;
                         if (!stations.TryGetValue(s, out var sums)) stations[s] = sums = new ImputeSums();
                         sums.Add(task.Truth[i], e.Median[i], e.Lower[i], e.Upper[i]);
+                        var g = gapClasses[f][i];
+                        if (!gaps.TryGetValue(g, out var gs)) gaps[g] = gs = new ImputeSums();
+                        gs.Add(task.Truth[i], e.Median[i], e.Lower[i], e.Upper[i]);
                     }
                 }
                 pooled.Add(all);
@@ -64,13 +76,19 @@ public static class ImputeExperiment
                     if (!perStation.TryGetValue(s, out var list)) perStation[s] = list = [];
                     list.Add(sums);
                 }
+                foreach (var (g, sums) in gaps)
+                {
+                    if (!perGap.TryGetValue(g, out var list)) perGap[g] = list = [];
+                    list.Add(sums);
+                }
             }
             rows.Add(ImputeScores.Row(name, protocol, "all", pooled));
             foreach (var (s, list) in perStation) rows.Add(ImputeScores.Row(name, protocol, task.Stations[s].Id, list));
+            foreach (var (g, list) in perGap) gapRows.Add(ImputeGapRow.Of(name, g, list));
             runs.Add(new ImputeModelRun(name, clock.Elapsed.TotalSeconds, notes));
             progress?.Report($"{name}: MAE {Fmt.F(rows.First(r => r.Model == name).Mae, 2)} µg/m³ on {pooled[0].N:N0} points, {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");
         }
-        return new ImputeResult(task, rows, runs);
+        return new ImputeResult(task, rows, runs) { Gaps = gapRows };
     }
 
     /// <summary>Estimates every validation set of the fold and fits the interval calibration on all of them together.</summary>

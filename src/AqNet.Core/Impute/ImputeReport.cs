@@ -49,7 +49,7 @@ public static class ImputeReport
             }).ToArray(),
             ["peak_working_set_gb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e9, 2),
         };
-        var doc = new Dictionary<string, object?> { ["run"] = RunInfo.Now(command), ["protocol"] = protocol, ["rows"] = r.Rows, ["runs"] = r.Runs };
+        var doc = new Dictionary<string, object?> { ["run"] = RunInfo.Now(command), ["protocol"] = protocol, ["rows"] = r.Rows, ["gaps"] = r.Gaps, ["runs"] = r.Runs };
         AtomicFile.WriteAllBytes(Path.Combine(dir, "results.json"), Utf8.GetBytes(JsonSerializer.Serialize(doc, ResultsWriter.Json)), "results file");
         AtomicFile.WriteAllBytes(Path.Combine(dir, "report.md"), Utf8.GetBytes(Markdown(r, command)), "report");
     }
@@ -85,6 +85,7 @@ public static class ImputeReport
             var secs = r.Runs.First(x => x.Model == row.Model).Seconds;
             sb.AppendLine(Fmt.Inv, $"| {row.Model} | {Fmt.F(row.Mae, 2)}{(row.Seeds > 1 ? " ± " + Fmt.F(row.MaeStd, 2) : "")} | {Fmt.F(row.Rmse, 2)} | {Fmt.F(row.R2, 3)} | {Fmt.F(row.Coverage90, 3)} | {Fmt.F(row.Width90, 1)} | {row.N:N0} | {row.Seeds} | {Fmt.F(secs, 0)} |");
         }
+        GapTable(sb, r);
         if (t.Protocol.Kind == ImputeProtocolKind.Aqi36 && !t.Protocol.Development)
         {
             sb.AppendLine().AppendLine("Published under the same protocol (MAE, µg/m³):").AppendLine();
@@ -98,6 +99,19 @@ public static class ImputeReport
                     sb.AppendLine(Fmt.Inv, $"- {st} {row.Model}: {Fmt.F(row.Mae, 2)} (GRIN {mae})");
         }
         return sb.ToString();
+    }
+
+    // MAE by the length of the gap a test point sits in: one row per model, one column per class present.
+    private static void GapTable(StringBuilder sb, ImputeResult r)
+    {
+        var classes = r.Gaps.Select(g => g.Gap).Distinct().Order().ToArray();
+        if (classes.Length == 0) return;
+        sb.AppendLine().AppendLine("MAE (µg/m³) by the length of the gap the test point sits in (hours in a row without input at its station):").AppendLine();
+        sb.AppendLine("| model | " + string.Join(" | ", classes.Select(c => $"{GapClasses.Label(c)} ({r.Gaps.First(g => g.Gap == c).N:N0})")) + " |");
+        sb.AppendLine("|---|" + string.Concat(classes.Select(_ => "---|")));
+        foreach (var model in r.Gaps.Select(g => g.Model).Distinct())
+            sb.AppendLine($"| {model} | " + string.Join(" | ", classes.Select(c =>
+                r.Gaps.FirstOrDefault(g => g.Model == model && g.Gap == c) is { } g ? Fmt.F(g.Mae, 2) : "–")) + " |");
     }
 
     private static readonly UTF8Encoding Utf8 = new(false);

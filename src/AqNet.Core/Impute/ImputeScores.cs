@@ -49,3 +49,15 @@ public static class ImputeScores
             Mean(s => s.Coverage), Mean(s => s.Width), perSeed.Count, std);
     }
 }
+
+/// <summary>One row of results.json's "gaps": a model's scores on the test points in gaps of one length class, pooled
+/// over stations and folds; metrics are means over seeds.</summary>
+public sealed record ImputeGapRow(string Model, GapClass Gap, double Mae, double Rmse, long N, double Coverage90, double Width90,
+    int Seeds, double MaeStd)
+{
+    public static ImputeGapRow Of(string model, GapClass gap, IReadOnlyList<ImputeSums> perSeed)
+    {
+        var r = ImputeScores.Row(model, "", "", perSeed);
+        return new ImputeGapRow(model, gap, r.Mae, r.Rmse, r.N, r.Coverage90, r.Width90, r.Seeds, r.MaeStd);
+    }
+}
