@@ -116,6 +116,23 @@ public sealed class TrainerTests
         using var data = new WindowTensors(val);
         Assert.Equal(best, Evaluation.Evaluate(f.Model!, data, 10, 64).Mse, 4);
     }
+
+    [Fact]
+    public void Keeping_the_last_weights_runs_every_epoch_and_ends_with_the_last()
+    {
+        // The same divergent schedule as above: with KeptWeights.Last nothing stops it and the last epoch's weights stay.
+        var o = Quick with { Epochs = 8, Patience = 2, LearningRate = 0.5, ClipNorm = 0, Keep = KeptWeights.Last };
+        using var f = new TorchForecaster("lstm", o, Fixtures.Options(24, 6));
+        var val = Fixtures.Windows(16, 24, 6, 2);
+        f.Fit(Fixtures.Windows(32, 24, 6), val, Fixtures.Context(), null, CancellationToken.None);
+        var r = f.LastResult!;
+        Assert.False(r.StoppedEarly);
+        Assert.Equal(o.Epochs, r.EpochsCompleted);
+        Assert.Equal(o.Epochs, r.BestEpoch);
+        Assert.True(r.History.Min(e => e.ValidationLoss) < r.History[^1].ValidationLoss, "the fixture must have a better epoch than the last");
+        using var data = new WindowTensors(val);
+        Assert.Equal(r.History[^1].ValidationLoss, Evaluation.Evaluate(f.Model!, data, 10, 64).Mse, 4);
+    }
 }
 
 /// <summary>IProgress that reports synchronously (Progress&lt;T&gt; posts to the thread pool).</summary>

@@ -15,7 +15,7 @@ public static class FitCommand
         var to = new Option<string?>("--to") { Description = "Last hour, UTC, inclusive (default: the store's last hour)." };
         var evaluation = new Option<string?>("--evaluation") { Description = "The results.json of an `experiment impute` run that measured this model; copied into the folder as evaluation.json." };
         var quick = new Option<bool>("--quick") { Description = "A short training schedule, for a first look (the model says so in model.json)." };
-        var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs (early stopping on the validation gaps)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs: the learning rate falls on a cosine over them and the last epoch's weights are kept." };
         var steps = new Option<int?>("--steps-per-epoch") { Description = "Batches per epoch." };
         var seed = new Option<int>("--seed") { Description = "Seed of the weights and the training batches.", DefaultValueFactory = _ => 0 };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted fit from the --out folder's resume.ckpt (written with epochs.csv after every epoch)." };

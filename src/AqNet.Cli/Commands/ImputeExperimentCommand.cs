@@ -18,7 +18,7 @@ public static class ImputeExperimentCommand
         var hidden = new Option<string?>("--hidden") { Description = "virtual: comma-separated station ids to hide (default on AQI-36: 001014,001031)." };
         var development = new Option<bool>("--development") { Description = "Choose settings without the test part: cut it off and split what is left again." };
         var quick = new Option<bool>("--quick") { Description = "A short training schedule, for a first look." };
-        var epochs = new Option<int?>("--epochs") { Description = "aqnet-st: maximum epochs (early stopping on the validation points)." };
+        var epochs = new Option<int?>("--epochs") { Description = "aqnet-st: epochs (the learning rate falls on a cosine over them; the last epoch's weights are kept)." };
         var steps = new Option<int?>("--steps-per-epoch") { Description = "aqnet-st: batches per epoch." };
         var window = new Option<int?>("--window") { Description = "aqnet-st: hours of each window (both sides of the estimated hours)." };
         var k = new Option<int?>("--k") { Description = "aqnet-st: nearest stations read beside the target." };

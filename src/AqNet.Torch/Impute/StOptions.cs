@@ -38,7 +38,9 @@ public sealed record StOptions
 
 /// <summary>Training schedule of aqnet-st. An epoch is <see cref="StepsPerEpoch"/> batches of <see cref="BatchSize"/>
 /// random (station, window) samples from the training hours, each with observed values hidden in one of the patterns
-/// real networks show; early stopping on the validation points' MAE keeps the best (averaged) weights.</summary>
+/// real networks show. The learning rate falls on a cosine over the epochs and the last (averaged) weights are kept:
+/// validation points are scored after every epoch and shown, but they are too few and too unlike the test hours on some
+/// networks to choose an epoch by (see docs/reanalysis-model.md).</summary>
 public sealed record StTrainOptions
 {
     public int Epochs { get; init; } = 16;
@@ -48,6 +50,11 @@ public sealed record StTrainOptions
     public double WeightDecay { get; init; } = 1e-4;
     public double ClipNorm { get; init; } = 1.0;
     public int Patience { get; init; } = 4;
+    public Training.LrSchedule Schedule { get; init; } = Training.LrSchedule.Cosine;
+    public double MinLearningRate { get; init; } = 1e-4;
+    /// <summary>The last epoch's weights (the default), or the best by validation MAE with early stopping after
+    /// <see cref="Patience"/> epochs without a better one.</summary>
+    public Training.KeptWeights Keep { get; init; } = Training.KeptWeights.Last;
     public double AverageDecay { get; init; } = 0.99;
     public int Seed { get; init; }
     /// <summary>Share of training samples whose gaps copy the network's real gaps from another training window (the rest
@@ -71,6 +78,7 @@ public sealed record StTrainOptions
     {
         Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate, WeightDecay = WeightDecay, ClipNorm = ClipNorm,
         Patience = Patience, AverageDecay = AverageDecay, Seed = Seed, Resume = Resume,
+        Schedule = Schedule, MinLearningRate = MinLearningRate, Keep = Keep,
     };
 
     public StTrainOptions ForQuick() => this with { Epochs = Math.Min(Epochs, 3), StepsPerEpoch = Math.Min(StepsPerEpoch, 40) };
@@ -81,6 +89,7 @@ public sealed record StTrainOptions
         Guard.AtLeast(StepsPerEpoch, 1, nameof(StepsPerEpoch));
         Guard.AtLeast(BatchSize, 1, nameof(BatchSize));
         Guard.Positive(LearningRate, nameof(LearningRate));
+        Guard.Positive(MinLearningRate, nameof(MinLearningRate));
         Guard.NonNegative(WeightDecay, nameof(WeightDecay));
         Guard.NonNegative(ClipNorm, nameof(ClipNorm));
         Guard.AtLeast(Patience, 0, nameof(Patience));

@@ -8,7 +8,7 @@ namespace AqNet.Torch.Impute;
 
 /// <summary>aqnet-st's part of training (<see cref="TrainingEngine"/> does the rest): batches of random (station,
 /// window) samples from the training hours with observed values hidden as real networks lose them, the pinball loss of
-/// the hidden observations (scaled), and early stopping on the validation points' MAE in µg/m³.</summary>
+/// the hidden observations (scaled), and the validation points' MAE in µg/m³ after every epoch.</summary>
 internal sealed class StTrainer(StModel model, StGraph graph, bool[] input, int[] starts, int[] targets, StTrainOptions o,
     Func<double> validate, string fingerprint) : ITrainingTask<StBatch>, IDisposable
 {

@@ -12,6 +12,16 @@ public enum LrSchedule
     Step,
 }
 
+/// <summary>Which weights training ends with.</summary>
+public enum KeptWeights
+{
+    /// <summary>The epoch with the best validation score (early stopping after Patience epochs without a better one).</summary>
+    BestValidation,
+    /// <summary>The last epoch's: the schedule runs to the end. For validation sets too small or too unlike the test part
+    /// to choose an epoch by; validation is still scored and reported.</summary>
+    Last,
+}
+
 /// <summary>How <see cref="TrainOptions.ClipNorm"/> is applied.</summary>
 public enum ClipMethod
 {
@@ -36,6 +46,7 @@ public sealed record TrainOptions
     public ClipMethod Clipping { get; init; } = ClipMethod.Concatenated;
     /// <summary>Stop after this many epochs without a better validation loss; 0 = never stop early.</summary>
     public int Patience { get; init; } = 8;
+    public KeptWeights Keep { get; init; } = KeptWeights.BestValidation;
     public LrSchedule Schedule { get; init; } = LrSchedule.Constant;
     public double MinLearningRate { get; init; } = 1e-5;
     public int StepEpochs { get; init; } = 10;

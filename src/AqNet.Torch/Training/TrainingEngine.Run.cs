@@ -19,11 +19,11 @@ public sealed partial class TrainingEngine
 
         public bool Stopped(int patience) => patience > 0 && BadEpochs >= patience;
 
-        public void EndEpoch(nn.Module model, EpochRecord record)
+        public void EndEpoch(nn.Module model, EpochRecord record, KeptWeights keep)
         {
             History.Add(record);
             NextEpoch = record.Epoch;
-            if (record.ValidationLoss < BestLoss) // NaN never improves
+            if (keep == KeptWeights.Last || record.ValidationLoss < BestLoss) // NaN never improves
             {
                 BestLoss = record.ValidationLoss;
                 BestEpoch = record.Epoch;

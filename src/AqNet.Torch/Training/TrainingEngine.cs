@@ -75,7 +75,7 @@ public sealed partial class TrainingEngine : IDisposable
             average?.Swap();   // validate (and keep as best) the averaged weights, then train on from the iterate
             model.eval();
             var v = task.Validate() ?? new ValidationScore(trainLoss, double.NaN);
-            run.EndEpoch(model, new EpochRecord(epoch + 1, trainLoss, v.Score, v.MaeUgm3, clock.Elapsed.TotalSeconds, lr));
+            run.EndEpoch(model, new EpochRecord(epoch + 1, trainLoss, v.Score, v.MaeUgm3, clock.Elapsed.TotalSeconds, lr), options.Keep);
             average?.Swap();
             Persist(run, task, seed, workDir);
             progress?.Report(task.Label + EpochLine(run.History[^1], samples / trainSeconds));
