@@ -59,7 +59,7 @@ public static class ExperimentCommand
     private static Command Spatial()
     {
         var store = StoreOptions.Store();
-        var protocol = new EnumOption<AqNet.Core.Experiments.Spatial.SpatialProtocolKind>("--protocol", "loso (each station hidden in turn) or holdout (a fixed hidden set).", null);
+        var protocol = new EnumOption<AqNet.Core.Spatial.SpatialProtocolKind>("--protocol", "loso (each station hidden in turn) or holdout (a fixed hidden set).", null);
         var ratio = new Option<double?>("--hidden-ratio") { Description = "holdout: share of stations hidden (default 0.2), chosen with a seed and spread in space." };
         var hidden = new Option<string?>("--hidden") { Description = "holdout: comma-separated station ids to hide." };
         var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "3,5,10" };
@@ -101,8 +101,8 @@ public static class ExperimentCommand
     private static string SpatialSummary(AqNet.Core.Experiments.Spatial.SpatialExperimentResult result, string dir)
     {
         var sb = new System.Text.StringBuilder("pooled over hidden stations and test hours, µg/m³:\n");
-        foreach (var row in result.Rows.Where(x => x.Station == "all"))
-            sb.AppendLine(string.Create(AqNet.Core.Data.Fmt.Inv, $"{row.Model,-10} {row.Task,-8} {row.Horizon,4}  MAE {row.Mae,7:F2}  RMSE {row.Rmse,7:F2}  R² {row.R2,6:F3}  n {row.N}"));
+        foreach (var row in result.Rows.Where(x => x.IsPooled))
+            sb.AppendLine(string.Create(AqNet.Core.Data.Fmt.Inv, $"{row.Model,-10} {AqNet.Core.Spatial.SpatialTasks.Name(row.Task),-8} {row.Horizon,4}  MAE {row.Mae,7:F2}  RMSE {row.Rmse,7:F2}  R² {row.R2,6:F3}  n {row.N}"));
         sb.AppendLine($"results: {System.IO.Path.Combine(dir, "results.json")}, report: {System.IO.Path.Combine(dir, "report.md")}");
         return sb.ToString();
     }

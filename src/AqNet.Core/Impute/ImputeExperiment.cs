@@ -65,7 +65,7 @@ public static class ImputeExperiment
                     list.Add(sums);
                 }
             }
-            rows.Add(ImputeScores.Row(name, protocol, "all", pooled));
+            rows.Add(ImputeScores.Row(name, protocol, ImputeRow.AllStations, pooled));
             foreach (var (s, list) in perStation) rows.Add(ImputeScores.Row(name, protocol, task.Stations[s].Id, list));
             runs.Add(new ImputeModelRun(name, clock.Elapsed.TotalSeconds, notes));
             progress?.Report($"{name}: MAE {Fmt.F(rows.First(r => r.Model == name).Mae, 2)} µg/m³ on {pooled[0].N:N0} points, {Fmt.F(clock.Elapsed.TotalSeconds, 1)} s");

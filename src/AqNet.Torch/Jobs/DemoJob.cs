@@ -5,6 +5,7 @@ using AqNet.Core.Datasets;
 using AqNet.Core.Fill;
 using AqNet.Core.Experiments.Spatial;
 using AqNet.Core.Import;
+using AqNet.Core.Spatial;
 using AqNet.Core.Splitting;
 using AqNet.Core.Store;
 using AqNet.Torch.Impute;
@@ -91,7 +92,7 @@ public static class DemoJob
         sb.AppendLine();
         sb.Append(TemporalJob.Summary(temporal, temporalDir));
         sb.AppendLine("spatial, pooled over hidden stations and test hours (nowcast), µg/m³:");
-        foreach (var r in spatial.Rows.Where(r => r.Station == "all" && r.Task == "nowcast"))
+        foreach (var r in spatial.Rows.Where(r => r.IsPooled && r.Task == SpatialTask.Nowcast))
             sb.AppendLine(Fmt.Inv, $"  {r.Model,-10} MAE {Fmt.F(r.Mae, 2),6}  RMSE {Fmt.F(r.Rmse, 2),6}  R² {Fmt.F(r.R2, 3)}  n {r.N}");
         sb.Append("production model: ").Append(fit);
         sb.Append(filled);

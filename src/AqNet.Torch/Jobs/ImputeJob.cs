@@ -60,7 +60,7 @@ public static class ImputeJob
 
     public static string Summary(ImputeResult r, string dir)
     {
-        var lines = r.Rows.Where(x => x.Station == "all").Select(x =>
+        var lines = r.Rows.Where(x => x.IsPooled).Select(x =>
             $"{x.Model,-10} MAE {Fmt.F(x.Mae, 2),6}{(x.Seeds > 1 ? " ± " + Fmt.F(x.MaeStd, 2) : "")}  RMSE {Fmt.F(x.Rmse, 2),6}  coverage90 {Fmt.F(x.Coverage90, 3)}  width90 {Fmt.F(x.Width90, 1)}");
         return string.Join(Environment.NewLine, lines) + Environment.NewLine + $"wrote {Path.Combine(dir, "results.json")} and report.md" + Environment.NewLine;
     }

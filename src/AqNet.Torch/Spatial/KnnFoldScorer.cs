@@ -52,14 +52,14 @@ internal static class KnnFoldScorer
         }
     }
 
-    /// <summary>Rows per horizon: "all" then each hidden station (station-list order), averaged over seeds.</summary>
+    /// <summary>Rows per horizon: the pooled row then each hidden station (station-list order), averaged over seeds.</summary>
     public static IEnumerable<SpatialMetricRow> Rows(Panel panel, IReadOnlyList<int> horizons,
         IReadOnlyList<(SpatialErrorSums[] Pooled, SortedDictionary<int, SpatialErrorSums[]> PerStation)> seeds)
     {
         for (var q = 0; q < horizons.Count; q++)
         {
-            var task = horizons[q] == 0 ? "nowcast" : "ahead";
-            yield return Mean(seeds.Select(s => s.Pooled[q].Row(ModelName, task, horizons[q], "all")));
+            var task = SpatialTasks.Of(horizons[q]);
+            yield return Mean(seeds.Select(s => s.Pooled[q].Row(ModelName, task, horizons[q], SpatialMetricRow.AllStations)));
             foreach (var st in seeds[0].PerStation.Keys)
                 yield return Mean(seeds.Select(s => s.PerStation[st][q].Row(ModelName, task, horizons[q], panel.Stations[st].Id)));
         }

@@ -42,7 +42,7 @@ public static class SpatialExperiment
             AheadHours = o.AheadHours,
         }, ct: ct);
         var baselineSeconds = clock.Elapsed.TotalSeconds;
-        progress?.Report($"baselines done in {baselineSeconds:F1} s: " + string.Join(", ", baselines.Where(r => r.Station == "all" && r.Task == "nowcast").Select(r => $"{r.Model} MAE {Fmt.F(r.Mae, 2)}")));
+        progress?.Report($"baselines done in {baselineSeconds:F1} s: " + string.Join(", ", baselines.Where(r => r.IsPooled && r.Task == SpatialTask.Nowcast).Select(r => $"{r.Model} MAE {Fmt.F(r.Mae, 2)}")));
         var modelDir = Path.Combine(o.OutputDir, "model");
         var seeds = new List<(SpatialErrorSums[], SortedDictionary<int, SpatialErrorSums[]>)>();
         var predictions = new List<SpatialPrediction>();
@@ -56,7 +56,7 @@ public static class SpatialExperiment
                 progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}/{folds.Count}: hidden {string.Join(", ", folds[f].Hidden.Select(h => panel.Stations[h].Id))}");
                 using var est = KnnFoldScorer.Run(panel, folds[f], split, knn with { Horizons = horizons }, TrainOptions(o, seed), pooled, per, progress, ct, predictions, seed);
                 if (seed == 0 && f == folds.Count - 1) est.Save(modelDir);
-                progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}: running pooled MAE {Fmt.F(pooled[0].Row("x", "nowcast", 0, "all").Mae, 2)} ({Fmt.F(clock.Elapsed.TotalSeconds, 0)} s)");
+                progress?.Report($"aqnet-knn seed {seed}, fold {f + 1}: running pooled MAE {Fmt.F(pooled[0].Row(KnnFoldScorer.ModelName, SpatialTask.Nowcast, 0, SpatialMetricRow.AllStations).Mae, 2)} ({Fmt.F(clock.Elapsed.TotalSeconds, 0)} s)");
             }
             seeds.Add((pooled, per));
         }

@@ -33,7 +33,7 @@ internal static class SpatialExperimentReport
             ["epochs_max"] = train.Epochs, ["steps_per_epoch"] = train.StepsPerEpoch, ["batch_hours"] = train.BatchHours,
             ["patience"] = train.Patience, ["loss"] = train.Loss == KnnLoss.Mse ? "masked MSE (scaled)" : "masked MAE (scaled)", ["learning_rate"] = train.LearningRate, ["weight_decay"] = train.WeightDecay,
             ["retrained_per_fold"] = true,
-            ["saved_model"] = protocol.Name == "loso" ? "model/ = the last fold's model" : "model/ = the holdout model",
+            ["saved_model"] = protocol.Kind == SpatialProtocolKind.Loso ? "model/ = the last fold's model" : "model/ = the holdout model",
         },
         ["baselines"] = "mean (all visible), nearest, idw (power 2, all visible), kriging (exponential, 16 nearest; variogram from the visible stations' hours before the test)",
         ["metrics"] = "MAE, RMSE in µg/m³ and R² = 1 − SSE/SST over the hidden stations' real observations in the test hours",
@@ -44,7 +44,7 @@ internal static class SpatialExperimentReport
         NeuralKnnOptions knn, NeuralKnnTrainOptions train, int folds) =>
     [
         .. o.Development ? ["**Development run**: only the hours before the real test part were used; the split below is of those hours."] : Array.Empty<string>(),
-        protocol.Name == "loso"
+        protocol.Kind == SpatialProtocolKind.Loso
             ? $"Leave-one-station-out: {folds} folds; in each, one station is hidden and every other located station is visible."
             : $"Holdout: one fixed set of hidden stations ({(o.HiddenIds is { Count: > 0 } ? "given" : $"ratio {Fmt.D(o.HiddenRatio ?? 0.2)}, spread by farthest-point sampling, seed {o.HiddenSeed}")}).",
         $"Hours by time: training {split.Train}, validation {split.Validation} (early stopping of aqnet-knn only), test {split.Test} = the last {Fmt.D(o.TestFraction * 100)}% of hours; gaps of {split.Gap} h.",
@@ -58,7 +58,7 @@ internal static class SpatialExperimentReport
         $"Estimate = mean over k = {string.Join(", ", knn.Ks)} (capped at the visible stations)" +
         (knn.CorrectionScale != 1 ? $"; at inference the learned correction is multiplied by {Fmt.D(knn.CorrectionScale)} (shrinkage towards the base)." : "."),
         $"aqnet-knn training: retrained for every fold; masked {(train.Loss == KnnLoss.Mse ? "MSE" : "MAE")} loss in scaled units, AdamW lr {Fmt.D(train.LearningRate)}, ≤ {train.Epochs} epochs of {train.StepsPerEpoch} batches × {train.BatchHours} hours, every visible station a pseudo-hidden target excluded from its own neighbours; early stopping (patience {train.Patience}) on the validation hours. Seeds: {o.Seeds}{(o.Quick ? " (quick mode)" : "")}.",
-        protocol.Name == "loso" ? "model/ holds the last fold's model (trained without that fold's station)." : "model/ holds the holdout model.",
+        protocol.Kind == SpatialProtocolKind.Loso ? "model/ holds the last fold's model (trained without that fold's station)." : "model/ holds the holdout model.",
         "Metrics in µg/m³: MAE, RMSE, R² = 1 − SSE/SST (SST about the row's own observations).",
     ];
 

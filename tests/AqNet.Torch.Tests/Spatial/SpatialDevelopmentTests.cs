@@ -1,5 +1,6 @@
 using AqNet.Core.Data;
 using AqNet.Core.Experiments.Spatial;
+using AqNet.Core.Spatial;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Spatial;
 
