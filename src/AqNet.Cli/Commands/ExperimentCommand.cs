@@ -40,7 +40,7 @@ public static class ExperimentCommand
             var o = new TemporalJobOptions
             {
                 StorePath = r.GetValue(store)!, Protocol = r.GetValue(protocol)!, OutputDir = r.GetValue(output)!,
-                Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models)), Quick = r.GetValue(quick),
+                Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models))?.Select(AqNet.Core.Experiments.TemporalModels.Parse).ToArray(), Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual), LinearSkip = !r.GetValue(noSkip),
                 Train = TemporalJob.DefaultTraining(r.GetValue(protocol)!, r.GetValue(epochs), r.GetValue(batches), r.GetValue(lr)) with
                 {

@@ -3,6 +3,7 @@ using System.Text;
 using AqNet.Core.Data;
 using AqNet.Core.Datasets;
 using AqNet.Core.Fill;
+using AqNet.Core.Experiments;
 using AqNet.Core.Experiments.Spatial;
 using AqNet.Core.Import;
 using AqNet.Core.Spatial;
@@ -45,7 +46,7 @@ public static class DemoJob
         var temporal = TemporalJob.Run(new TemporalJobOptions
         {
             StorePath = store, Protocol = "table1", OutputDir = temporalDir,
-            Models = ["persistence", "climatology", "ridge", "aqnet"],
+            Models = [TemporalModelKind.Persistence, TemporalModelKind.Climatology, TemporalModelKind.Ridge, TemporalModelKind.Aqnet],
             Train = new TrainOptions { Epochs = 4, MaxBatchesPerEpoch = 300, Patience = 2 },
         }, progress, ct);
 

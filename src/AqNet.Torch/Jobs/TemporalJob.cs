@@ -18,7 +18,8 @@ public sealed record TemporalJobOptions
     public required string Protocol { get; init; }
     public required string OutputDir { get; init; }
     public int Seeds { get; init; } = 1;
-    public IReadOnlyList<string>? Models { get; init; }
+    /// <summary>The models to run; null or empty = <see cref="TemporalModels.Default"/>.</summary>
+    public IReadOnlyList<TemporalModelKind>? Models { get; init; }
     public bool Quick { get; init; }
     public bool Meteorology { get; init; }
     public bool ExcludeTargetHistory { get; init; }
@@ -38,19 +39,17 @@ public sealed record TemporalJobOptions
 /// in the same run, through the same windows, split and metrics.</summary>
 public static class TemporalJob
 {
-    public static IReadOnlyList<string> AllModels { get; } =
-        ["persistence", "climatology", "ridge", "lstm", "patchtst", "aqnet-no-ce", "aqnet"];
+    public static IReadOnlyList<string> AllModels { get; } = [.. TemporalModels.Default.Select(TemporalModels.Name)];
 
     /// <summary>Models run only when named in --models: the reanalysis model aqnet-st, forecasting by masking the hours
     /// after each window (hourly protocols).</summary>
-    public static IReadOnlyList<string> OptionalModels { get; } = [StForecaster.ModelName];
+    public static IReadOnlyList<string> OptionalModels { get; } = [.. TemporalModels.Optional.Select(TemporalModels.Name)];
 
     public static ExperimentResult Run(TemporalJobOptions o, IProgress<string>? progress, CancellationToken ct)
     {
-        var models = o.Models is { Count: > 0 } m ? m : AllModels;
-        foreach (var name in models)
-            if (!AllModels.Contains(name) && !OptionalModels.Contains(name))
-                throw new InputException($"unknown model '{name}'; expected some of {string.Join(", ", AllModels.Concat(OptionalModels))}");
+        var models = o.Models is { Count: > 0 } m ? m : TemporalModels.Default;
+        foreach (var k in models)
+            if (!Enum.IsDefined(k)) throw new InputException($"unknown model {(int)k}; expected some of {string.Join(", ", AllModels.Concat(OptionalModels))}");
         var protocol = Protocol.Get(o.Protocol);
         if (o.Seeds is < 1 or > 100) throw new InputException($"--seeds {o.Seeds}: expected a whole number from 1 to 100");
         Panel panel;
@@ -58,18 +57,21 @@ public static class TemporalJob
             panel = PanelLoader.Load(store, null, o.Meteorology ? Variables.All : Variables.Pollutants);
         CheckLength(panel, protocol, o.StorePath);
         Directory.CreateDirectory(o.OutputDir);
-        if (models.Any(n => BaselineFactory.TryCreate(n) is null)) TorchRuntime.EnsureLoaded();
+        if (!models.All(TemporalModels.IsBaseline)) TorchRuntime.EnsureLoaded();
         var options = new TemporalExperimentOptions
         {
             Protocol = protocol.Name, OutputDir = o.OutputDir, Seeds = [.. Enumerable.Range(0, o.Seeds)], Quick = o.Quick,
             IncludeMeteorology = o.Meteorology, IncludeTargetHistory = !o.ExcludeTargetHistory,
             OnModelFitted = f => Figures(f, progress), CommandLine = o.CommandLine,
         };
-        var train = o.Train ?? DefaultTraining(protocol.Name);
+        var train = o.Train ?? DefaultTraining(protocol);
         var stTrain = new StTrainOptions { Epochs = o.StEpochs ?? 6 };
         using var st = new StForecasts(panel, new StOptions(), o.Quick ? stTrain.ForQuick() : stTrain);
-        return TemporalExperiment.Run(panel, options, models,
-            (name, seed) => name == StForecaster.ModelName ? new StForecaster(st) : Create(name, seed, train, o.Residual, o.LinearSkip), progress, ct);
+        return TemporalExperiment.Run(panel, options, [.. models.Select(TemporalModels.Name)], (name, seed) => TemporalModels.Parse(name) switch
+        {
+            TemporalModelKind.AqnetSt => new StForecaster(st),
+            var k => Create(k, seed, train, o.Residual, o.LinearSkip),
+        }, progress, ct);
     }
 
     /// <summary>The attention figures are an extra: if drawing them fails, say so and keep the results.</summary>
@@ -98,9 +100,14 @@ public static class TemporalJob
     /// training windows): 15 epochs of 600 batches at lr 1e-3. table2 (336 h windows, ~11,600 training windows, 50–80
     /// samples/s on one thread): 10 epochs of 150 batches at lr 3e-4, chosen on validation: its mean best validation
     /// loss over 2, 4 and 7 days was 0.830 against 0.838 at lr 1e-3 (docs/results.md).</summary>
-    public static TrainOptions DefaultTraining(string protocol, int? epochs = null, int? batchesPerEpoch = null, double? learningRate = null)
+    public static TrainOptions DefaultTraining(string protocol, int? epochs = null, int? batchesPerEpoch = null, double? learningRate = null) =>
+        DefaultTraining(Protocol.Get(protocol), epochs, batchesPerEpoch, learningRate);
+
+    /// <inheritdoc cref="DefaultTraining(string, int?, int?, double?)"/>
+    public static TrainOptions DefaultTraining(Protocol protocol, int? epochs = null, int? batchesPerEpoch = null, double? learningRate = null)
     {
-        var daily = string.Equals(protocol, "table2", StringComparison.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(protocol);
+        var daily = protocol.Daily;
         return new TrainOptions
         {
             Epochs = epochs ?? (daily ? 10 : 15),
@@ -111,13 +118,17 @@ public static class TemporalJob
     }
 
     /// <summary>Baselines from Core, neural models from AqNet.Torch, each seeded.</summary>
-    public static IForecaster Create(string name, int seed, TrainOptions train, bool residual = true, bool linearSkip = true) =>
-        BaselineFactory.TryCreate(name) ?? (name == ModelFactory.PatchTst
+    public static IForecaster Create(TemporalModelKind kind, int seed, TrainOptions train, bool residual = true, bool linearSkip = true) =>
+        BaselineFactory.TryCreate(kind) ?? (kind == TemporalModelKind.AqnetSt
+            ? throw new ArgumentOutOfRangeException(nameof(kind), kind, "aqnet-st forecasts through StForecaster, which shares its fits across horizons")
+            : Neural(TemporalModels.Name(kind), kind == TemporalModelKind.PatchTst, seed, train, residual, linearSkip));
+
+    private static IForecaster Neural(string name, bool patchTst, int seed, TrainOptions train, bool residual, bool linearSkip) => patchTst
             // PatchTST encodes every channel separately (B × F sequences per batch): at AQ-Net's width it trained
             // ~300 samples/s with meteorology, 15× slower than AQ-Net, so it gets d_model 32, one layer, a quarter of the batches.
             ? new TorchForecaster(name, train with { Seed = seed, MaxBatchesPerEpoch = Math.Max(1, train.MaxBatchesPerEpoch / 4) },
                 new AqNetOptions { InputFeatures = 1, Horizon = 1, Hidden = 32, Layers = 1, Heads = 4 }) { Residual = residual, LinearSkip = linearSkip }
-            : new TorchForecaster(name, train with { Seed = seed }) { Residual = residual, LinearSkip = linearSkip });
+            : new TorchForecaster(name, train with { Seed = seed }) { Residual = residual, LinearSkip = linearSkip };
 
     /// <summary>The network's local UTC offset, from the time zone its source recorded (cyclic encoding and
     /// climatology follow local time: Chinese sources are UTC+8, the US EPA file is UTC).</summary>
