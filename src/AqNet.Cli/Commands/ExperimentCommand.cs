@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Reanalyze;
+using AqNet.Torch.Jobs.Temporal;
 
 namespace AqNet.Cli.Commands;
 
@@ -91,7 +92,7 @@ public static class ExperimentCommand
                 KrigingBase = !r.GetValue(noKrigingBase), Development = r.GetValue(development), CorrectionScale = r.GetValue(correction),
                 CommandLine = CliRun.CommandLine(r),
             };
-            var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
+            var result = AqNet.Torch.Jobs.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));
             return Task.FromResult(0);
         });
@@ -110,7 +111,7 @@ public static class ExperimentCommand
     private static (double, double, double, double)? Region(string? text)
     {
         if (text is null) return null;
-        var g = AqNet.Torch.Jobs.ReanalyzeOptions.ParseGrid(text, 1); // same parsing and checks as --bbox
+        var g = AqNet.Torch.Jobs.Reanalyze.ReanalyzeOptions.ParseGrid(text, 1); // same parsing and checks as --bbox
         return (g.Lon0, g.Lat0, g.Lon1, g.Lat1);
     }
 

@@ -53,8 +53,6 @@ public sealed record SpatialExperimentOptions
     public bool Development { get; init; }
     public double TestFraction { get; init; } = 0.2;
     public double ValidationFraction { get; init; } = 0.1;
-    /// <summary>Torch intra-op threads; 0 = leave as is.</summary>
-    public int Threads { get; init; }
 
     public SpatialProtocol SpatialProtocol() => Protocol switch
     {

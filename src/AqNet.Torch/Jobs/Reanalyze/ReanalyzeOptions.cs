@@ -1,7 +1,7 @@
 using AqNet.Core.Data;
 using AqNet.Core.Grid;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>Options of `aqnet reanalyze`, parsed and checked (bad values → InputException naming them).</summary>
 public sealed record ReanalyzeOptions

@@ -1,6 +1,6 @@
 using AqNet.Core.Data;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Train;
 
 /// <summary>What a model of `aqnet train` was trained on: the store (its fingerprint), the protocol, the horizon and
 /// whether meteorology was an input. A checkpoint carries it as "STORE|PROTOCOL|HORIZON|met" (or "|pollutants");

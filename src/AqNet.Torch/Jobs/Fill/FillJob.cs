@@ -2,8 +2,9 @@ using AqNet.Core.Data;
 using AqNet.Core.Grid;
 using AqNet.Core.NetCdf;
 using AqNet.Core.Store;
+using AqNet.Core.Fill;
 
-namespace AqNet.Core.Fill;
+namespace AqNet.Torch.Jobs.Fill;
 
 /// <summary>Options of `aqnet fill`. Times are hours (UTC, labelled by their end), inclusive; null = the stations' span.</summary>
 public sealed record FillOptions
@@ -103,7 +104,7 @@ public static class FillJob
         var located = all.Where(s => s.HasCoordinates).ToList();
         foreach (var c in chosen.Where(s => s.HasCoordinates))
             foreach (var n in located.Where(s => s.Id != c.Id)
-                         .OrderBy(s => Spatial.Geodesy.DistanceKm(c.Longitude!.Value, c.Latitude!.Value, s.Longitude!.Value, s.Latitude!.Value))
+                         .OrderBy(s => Core.Spatial.Geodesy.DistanceKm(c.Longitude!.Value, c.Latitude!.Value, s.Longitude!.Value, s.Latitude!.Value))
                          .Take(new LinearThenKrigingFiller().MaxNeighbours))
                 if (!ids.Contains(n.Id)) ids.Add(n.Id);
         return ids;

@@ -2,7 +2,7 @@ using AqNet.Core.Data;
 using AqNet.Core.NetCdf;
 using AqNet.Core.Spatial;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>What `aqnet reanalyze` estimates a grid with: the neural kNN of `experiment spatial` (<see cref="KnnGridModel"/>)
 /// or the production aqnet-st model of `aqnet fit` (<see cref="StGridModel"/>), chosen by what the --model folder holds.</summary>
@@ -40,8 +40,8 @@ internal static class GridModels
     public static IGridModel Open(string dir, Core.Store.AqStore store, IReadOnlyList<int>? ks)
     {
         CheckFolder(dir);
-        if (File.Exists(Path.Combine(dir, Impute.StCheckpoint.FileName))) return StGridModel.Open(dir, store);
-        return new KnnGridModel(Spatial.NeuralKnnEstimator.Load(dir, store), ks);
+        if (File.Exists(Path.Combine(dir, Torch.Impute.StCheckpoint.FileName))) return StGridModel.Open(dir, store);
+        return new KnnGridModel(Torch.Spatial.NeuralKnnEstimator.Load(dir, store), ks);
     }
 
     /// <summary>The UTC offset of the network the model reads: the store's rule over the model's stations, as the panel

@@ -5,7 +5,7 @@ using AqNet.Core.Spatial;
 using AqNet.Core.Store;
 using AqNet.Torch.Spatial;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>A located station inside the grid: whether the model reads it, and the cell that holds it.</summary>
 internal sealed record GridStation(Station Station, bool Used, int Cell);

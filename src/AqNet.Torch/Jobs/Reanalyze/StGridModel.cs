@@ -4,7 +4,7 @@ using AqNet.Core.NetCdf;
 using AqNet.Core.Spatial;
 using AqNet.Torch.Impute;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>The production aqnet-st model (`aqnet fit`) on a grid: each cell is a place without a station (virtual
 /// sensing) that reads the windows of its nearest stations on both sides of every hour; the 90% interval is the one

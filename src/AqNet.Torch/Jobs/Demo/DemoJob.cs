@@ -12,8 +12,13 @@ using AqNet.Core.Store;
 using AqNet.Torch.Impute;
 using AqNet.Torch.Spatial;
 using AqNet.Torch.Training;
+using AqNet.Torch.Jobs.Fill;
+using AqNet.Torch.Jobs.Fit;
+using AqNet.Torch.Jobs.Reanalyze;
+using AqNet.Torch.Jobs.Spatial;
+using AqNet.Torch.Jobs.Temporal;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Demo;
 
 /// <summary>`aqnet demo`: the whole pipeline on the UCI Beijing data with short schedules — ingest, the temporal
 /// model against baselines, the spatial model against interpolators at hidden stations, and a gridded reanalysis

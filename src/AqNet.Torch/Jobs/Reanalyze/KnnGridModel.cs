@@ -3,7 +3,7 @@ using AqNet.Core.NetCdf;
 using AqNet.Core.Spatial;
 using AqNet.Torch.Spatial;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>The neural kNN (AQ-Net's spatial step) on a grid: windows ending at each hour, the nowcast output, and the
 /// spread of the estimates over k as `pm25_uncertainty` (not a calibrated interval).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AqNet.Core.Data;
 using AqNet.Core.Metrics;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Train;
 
 /// <summary>What `aqnet evaluate` measured: a trained model scored on the test part of a store, in µg/m³, pooled over
 /// the steps 1..H and at the horizon H alone.</summary>

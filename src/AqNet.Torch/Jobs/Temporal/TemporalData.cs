@@ -4,8 +4,9 @@ using AqNet.Core.Preprocessing;
 using AqNet.Core.Splitting;
 using AqNet.Core.Store;
 using AqNet.Core.Windows;
+using AqNet.Torch.Jobs.Train;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Temporal;
 
 /// <summary>The windows of one protocol and horizon from a store, exactly as `experiment temporal` builds them,
 /// plus a fingerprint naming the store, protocol and horizon (checkpoints carry it).</summary>

@@ -4,7 +4,7 @@ using AqNet.Core.NetCdf;
 using AqNet.Core.Sharding;
 using AqNet.Core.Store;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Fill;
 
 /// <summary>`aqnet fill` with or without a shard: without, the whole job (<see cref="ModelFill"/>); with one, the shard's
 /// units of the plan (whole-day time slices × groups of stations in id order), each a fill of its stations and hours

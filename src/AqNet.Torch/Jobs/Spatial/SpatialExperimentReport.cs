@@ -2,8 +2,9 @@ using AqNet.Core.Data;
 using AqNet.Core.Experiments.Spatial;
 using AqNet.Core.Spatial;
 using AqNet.Core.Splitting;
+using AqNet.Torch.Spatial;
 
-namespace AqNet.Torch.Spatial;
+namespace AqNet.Torch.Jobs.Spatial;
 
 /// <summary>The protocol of a spatial experiment, as results.json's "protocol" object and as sentences for report.md.</summary>
 internal static class SpatialExperimentReport

@@ -5,7 +5,7 @@ using AqNet.Core.Store;
 using AqNet.Torch.Impute;
 using AqNet.Torch.Training;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Fit;
 
 /// <summary>Options of `aqnet fit`. Times are UTC hours, inclusive; null = the store's whole record.</summary>
 public sealed record FitOptions

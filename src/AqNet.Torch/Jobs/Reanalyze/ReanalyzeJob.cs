@@ -5,7 +5,7 @@ using AqNet.Core.Store;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Spatial;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>`aqnet reanalyze`: PM2.5 on a regular lat/lon grid for every hour (or local day) of a period, from the
 /// visible stations through the trained neural kNN, with the spread over k, the distance to the nearest station and a

@@ -2,8 +2,9 @@ using AqNet.Core.Data;
 using AqNet.Core.Experiments.Spatial;
 using AqNet.Core.Spatial;
 using AqNet.Core.Splitting;
+using AqNet.Torch.Spatial;
 
-namespace AqNet.Torch.Spatial;
+namespace AqNet.Torch.Jobs.Spatial;
 
 /// <summary>Trains the neural kNN for one fold (hidden stations removed from the panel it sees) and scores it at the
 /// hidden stations on the test hours against their real observations only. For horizon h the issue hours are the test

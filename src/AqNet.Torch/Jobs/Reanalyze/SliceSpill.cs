@@ -1,4 +1,4 @@
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>Grid slices kept for the maps, in a temp file instead of memory: a run writes them a tile at a time and
 /// the maps read them back one whole slice at a time, so memory holds one slice however many maps there are.</summary>

@@ -3,7 +3,7 @@ using AqNet.Core.Grid;
 using AqNet.Core.NetCdf;
 using AqNet.Core.Sharding;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>`aqnet reanalyze` with or without a shard: without, the whole job (<see cref="ReanalyzeJob"/>); with one,
 /// the shard's units of the plan (time slices cut at local-day boundaries × bands of grid rows), each a reanalysis of

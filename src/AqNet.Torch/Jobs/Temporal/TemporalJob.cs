@@ -9,7 +9,7 @@ using AqNet.Torch.Nn;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Training;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Temporal;
 
 /// <summary>Options of `aqnet experiment temporal`.</summary>
 public sealed record TemporalJobOptions

@@ -3,8 +3,9 @@ using AqNet.Core.Data;
 using AqNet.Core.Experiments.Spatial;
 using AqNet.Core.Spatial;
 using AqNet.Core.Store;
+using AqNet.Torch.Spatial;
 
-namespace AqNet.Torch.Spatial;
+namespace AqNet.Torch.Jobs.Spatial;
 
 /// <summary>`aqnet experiment spatial`: the classical interpolators (mean, nearest, idw, kriging) and the neural kNN
 /// (aqnet-knn) estimate PM2.5 at hidden stations on the test hours, same folds, same hours, same observations.
@@ -112,8 +113,8 @@ public static class SpatialExperiment
     /// huge errors (on UCI Beijing, fold Aotizhongxin: MAE 9.69 trained with MSE vs 9.41 with MAE; IDW 9.85).
     /// Quick mode is a smoke run.</summary>
     internal static NeuralKnnTrainOptions TrainOptions(SpatialExperimentOptions o, int seed) => o.Quick
-        ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, Threads = o.Threads, ValidationHours = 100, Loss = KnnLoss.Mae }
-        : new NeuralKnnTrainOptions { Epochs = o.Epochs, StepsPerEpoch = o.StepsPerEpoch, Patience = 2, Seed = seed, Threads = o.Threads, Loss = KnnLoss.Mae, NeighbourDropout = o.NeighbourDropout };
+        ? new NeuralKnnTrainOptions { Epochs = 2, StepsPerEpoch = 20, Patience = 0, Seed = seed, ValidationHours = 100, Loss = KnnLoss.Mae }
+        : new NeuralKnnTrainOptions { Epochs = o.Epochs, StepsPerEpoch = o.StepsPerEpoch, Patience = 2, Seed = seed, Loss = KnnLoss.Mae, NeighbourDropout = o.NeighbourDropout };
 
     private static bool HasData(Panel p, string variable)
     {

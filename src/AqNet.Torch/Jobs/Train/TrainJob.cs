@@ -6,8 +6,9 @@ using AqNet.Torch.Forecasters;
 using AqNet.Torch.Nn;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Training;
+using AqNet.Torch.Jobs.Temporal;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Train;
 
 /// <summary>Options of `aqnet train`: one neural model, one protocol and horizon.</summary>
 public sealed record TrainJobOptions

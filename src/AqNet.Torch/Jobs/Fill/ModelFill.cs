@@ -1,7 +1,7 @@
 using AqNet.Core.Fill;
 using AqNet.Torch.Impute;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Fill;
 
 /// <summary>`aqnet fill`: with a model folder from `aqnet fit`, the gaps are filled by aqnet-st; without, by
 /// <see cref="LinearThenKrigingFiller"/>.</summary>

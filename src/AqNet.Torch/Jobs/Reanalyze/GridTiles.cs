@@ -3,7 +3,7 @@ using AqNet.Core.Grid;
 using AqNet.Core.NetCdf;
 using AqNet.Core.Spatial;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Reanalyze;
 
 /// <summary>What a reanalysis run computes: output steps (hours or local days), work blocks (the local-day pieces of
 /// the hours, so daily means and summaries never straddle a block), summary years, tile height, mapped steps, and the

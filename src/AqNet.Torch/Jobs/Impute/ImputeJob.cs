@@ -4,7 +4,7 @@ using AqNet.Core.Spatial;
 using AqNet.Core.Store;
 using AqNet.Torch.Impute;
 
-namespace AqNet.Torch.Jobs;
+namespace AqNet.Torch.Jobs.Impute;
 
 /// <summary>Options of `aqnet experiment impute`.</summary>
 public sealed record ImputeJobOptions
