@@ -14,6 +14,7 @@ using AqNet.Torch.Spatial;
 using AqNet.Torch.Training;
 using AqNet.Torch.Jobs.Fill;
 using AqNet.Torch.Jobs.Fit;
+using AqNet.Torch.Jobs.Ingest;
 using AqNet.Torch.Jobs.Reanalyze;
 using AqNet.Torch.Jobs.Spatial;
 using AqNet.Torch.Jobs.Temporal;
