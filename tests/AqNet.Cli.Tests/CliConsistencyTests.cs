@@ -72,7 +72,7 @@ public sealed class CliConsistencyTests : IDisposable
     [Fact]
     public void Evaluation_json_is_snake_case_utf8_with_the_run_recorded()
     {
-        var report = new AqNet.Torch.Jobs.EvaluationReport(RunInfo.Now("aqnet evaluate --json"), "aqnet", "m/model.ckpt", "北京.duckdb", "table1", "24h", 12,
+        var report = new AqNet.Torch.Jobs.Train.EvaluationReport(RunInfo.Now("aqnet evaluate --json"), "aqnet", "m/model.ckpt", "北京.duckdb", "table1", "24h", 12,
             [new(AqNet.Core.Metrics.Aggregation.Pooled, 20.5, 30.25, 0.875, 288), new(AqNet.Core.Metrics.Aggregation.At, double.NaN, double.NaN, double.NaN, 0)]);
         var json = report.Json();
         Assert.Contains("\"store\": \"北京.duckdb\"", json);   // non-ASCII written as itself
@@ -91,7 +91,7 @@ public sealed class CliConsistencyTests : IDisposable
     [InlineData("store:0123456789abcdef|table2|7d|pollutants", "table2", 7, false)]
     public void A_train_fingerprint_reads_back_what_it_wrote(string text, string protocol, int steps, bool met)
     {
-        var f = AqNet.Torch.Jobs.TrainFingerprint.TryParse(text)!;
+        var f = AqNet.Torch.Jobs.Train.TrainFingerprint.TryParse(text)!;
         Assert.Equal((protocol, steps, met, text), (f.Protocol, f.Steps, f.Meteorology, f.ToString()));
     }
 
@@ -100,5 +100,5 @@ public sealed class CliConsistencyTests : IDisposable
     [InlineData("store:x|table1|abc|met")]
     [InlineData("store:x|table1|24h|weather")]
     [InlineData("store:x|table1|-3h|met")]
-    public void A_foreign_fingerprint_is_not_read(string text) => Assert.Null(AqNet.Torch.Jobs.TrainFingerprint.TryParse(text));
+    public void A_foreign_fingerprint_is_not_read(string text) => Assert.Null(AqNet.Torch.Jobs.Train.TrainFingerprint.TryParse(text));
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Demo;
 
 namespace AqNet.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Reanalyze;
+using AqNet.Torch.Jobs.Temporal;
 
 namespace AqNet.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class ExperimentCommand
             var o = new TemporalJobOptions
             {
                 StorePath = r.GetValue(store)!, Protocol = r.GetValue(protocol)!, OutputDir = r.GetValue(output)!,
-                Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models)), Quick = r.GetValue(quick),
+                Seeds = r.GetValue(seeds), Models = SplitList(r.GetValue(models))?.Select(AqNet.Core.Experiments.TemporalModels.Parse).ToArray(), Quick = r.GetValue(quick),
                 Meteorology = r.GetValue(met), ExcludeTargetHistory = r.GetValue(noHistory), Residual = !r.GetValue(noResidual), LinearSkip = !r.GetValue(noSkip),
                 Train = TemporalJob.DefaultTraining(r.GetValue(protocol)!, r.GetValue(epochs), r.GetValue(batches), r.GetValue(lr)) with
                 {
@@ -59,7 +60,7 @@ public static class ExperimentCommand
     private static Command Spatial()
     {
         var store = StoreOptions.Store();
-        var protocol = new EnumOption<AqNet.Core.Experiments.Spatial.SpatialProtocolKind>("--protocol", "loso (each station hidden in turn) or holdout (a fixed hidden set).", null);
+        var protocol = new EnumOption<AqNet.Core.Spatial.SpatialProtocolKind>("--protocol", "loso (each station hidden in turn) or holdout (a fixed hidden set).", null);
         var ratio = new Option<double?>("--hidden-ratio") { Description = "holdout: share of stations hidden (default 0.2), chosen with a seed and spread in space." };
         var hidden = new Option<string?>("--hidden") { Description = "holdout: comma-separated station ids to hide." };
         var ks = new Option<string>("--k") { Description = "Neighbour counts; the mean of their estimates is the estimate, the spread the uncertainty.", DefaultValueFactory = _ => "3,5,10" };
@@ -91,7 +92,7 @@ public static class ExperimentCommand
                 KrigingBase = !r.GetValue(noKrigingBase), Development = r.GetValue(development), CorrectionScale = r.GetValue(correction),
                 CommandLine = CliRun.CommandLine(r),
             };
-            var result = AqNet.Torch.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
+            var result = AqNet.Torch.Jobs.Spatial.SpatialExperiment.Run(o, CliRun.Progress(r), ct);
             r.InvocationConfiguration.Output.Write(SpatialSummary(result, o.OutputDir));
             return Task.FromResult(0);
         });
@@ -101,8 +102,8 @@ public static class ExperimentCommand
     private static string SpatialSummary(AqNet.Core.Experiments.Spatial.SpatialExperimentResult result, string dir)
     {
         var sb = new System.Text.StringBuilder("pooled over hidden stations and test hours, µg/m³:\n");
-        foreach (var row in result.Rows.Where(x => x.Station == "all"))
-            sb.AppendLine(string.Create(AqNet.Core.Data.Fmt.Inv, $"{row.Model,-10} {row.Task,-8} {row.Horizon,4}  MAE {row.Mae,7:F2}  RMSE {row.Rmse,7:F2}  R² {row.R2,6:F3}  n {row.N}"));
+        foreach (var row in result.Rows.Where(x => x.IsPooled))
+            sb.AppendLine(string.Create(AqNet.Core.Data.Fmt.Inv, $"{row.Model,-10} {AqNet.Core.Spatial.SpatialTasks.Name(row.Task),-8} {row.Horizon,4}  MAE {row.Mae,7:F2}  RMSE {row.Rmse,7:F2}  R² {row.R2,6:F3}  n {row.N}"));
         sb.AppendLine($"results: {System.IO.Path.Combine(dir, "results.json")}, report: {System.IO.Path.Combine(dir, "report.md")}");
         return sb.ToString();
     }
@@ -110,7 +111,7 @@ public static class ExperimentCommand
     private static (double, double, double, double)? Region(string? text)
     {
         if (text is null) return null;
-        var g = AqNet.Torch.Jobs.ReanalyzeOptions.ParseGrid(text, 1); // same parsing and checks as --bbox
+        var g = AqNet.Torch.Jobs.Reanalyze.ReanalyzeOptions.ParseGrid(text, 1); // same parsing and checks as --bbox
         return (g.Lon0, g.Lat0, g.Lon1, g.Lat1);
     }
 

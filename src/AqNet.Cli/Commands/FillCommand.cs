@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AqNet.Core.Fill;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Fill;
+using AqNet.Torch.Jobs.Reanalyze;
 
 namespace AqNet.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AqNet.Torch.Impute;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Fit;
+using AqNet.Torch.Jobs.Reanalyze;
 
 namespace AqNet.Cli.Commands;
 

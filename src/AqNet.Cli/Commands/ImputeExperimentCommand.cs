@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AqNet.Core.Impute;
 using AqNet.Torch.Impute;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Impute;
 
 namespace AqNet.Cli.Commands;
 

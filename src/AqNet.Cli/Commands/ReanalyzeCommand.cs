@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AqNet.Core.Grid;
 using AqNet.Core.Data;
-using AqNet.Torch.Jobs;
+using AqNet.Torch.Jobs.Reanalyze;
 
 namespace AqNet.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using AqNet.Torch.Jobs;
 using AqNet.Torch.Training;
+using AqNet.Torch.Jobs.Train;
 
 namespace AqNet.Cli.Commands;
 

@@ -75,6 +75,34 @@ public static class AtomicFile
         return pending.Commit(flushed: true, overwrite: false);
     }
 
+    /// <summary>Writes an output that is a folder (a saved model): <paramref name="write"/> fills a temporary folder beside
+    /// <paramref name="targetDir"/> (the path it is given), every file in it is flushed to disk, then
+    /// <see cref="ReplaceDirectory"/> puts it in place. On failure the temporary is removed, the old folder stays and
+    /// the exception propagates. A run killed between ReplaceDirectory's two renames leaves the old folder as
+    /// "NAME.old-PID-HEX", which <see cref="StaleTemporaries"/> moves back.</summary>
+    public static void WriteDirectory(string targetDir, Action<string> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(targetDir);
+        ArgumentNullException.ThrowIfNull(write);
+        var full = Path.GetFullPath(targetDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        StaleTemporaries.Remove(full);
+        var tmp = TempPathFor(full);
+        try
+        {
+            Directory.CreateDirectory(tmp);
+            write(tmp);
+            foreach (var f in Directory.EnumerateFiles(tmp, "*", SearchOption.AllDirectories))
+                using (var fs = new FileStream(f, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) fs.Flush(flushToDisk: true);
+            ReplaceDirectory(tmp, full);
+        }
+        catch
+        {
+            try { if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true); } catch (IOException) { /* best effort: never mask the failure */ }
+            throw;
+        }
+    }
+
     /// <summary>For outputs that are folders (a Zarr store): moves the finished folder <paramref name="tempDir"/>
     /// (named by <see cref="TempPathFor"/>) to <paramref name="targetDir"/>; an existing folder there is moved aside
     /// ("NAME.old-PID-HEX") first and removed after, so the path holds the old or the new folder.</summary>

@@ -79,6 +79,22 @@ public static class Guard
         if (!(lat >= -90 && lat <= 90)) throw Fail(name, lat, Fmt.D(lat), "a latitude in degrees within [-90, 90]");
     }
 
+    /// <summary>One or more integers, each at least <paramref name="min"/> (and all different when
+    /// <paramref name="distinct"/>); <paramref name="what"/> says what they are ("neighbour counts").</summary>
+    public static void Integers(IReadOnlyList<int> v, int min, string name, string what = "integers", bool distinct = false)
+    {
+        ArgumentNullException.ThrowIfNull(v, name);
+        if (v.Count == 0 || v.Any(x => x < min) || (distinct && v.Distinct().Count() != v.Count))
+            throw Fail(name, string.Join(",", v.Select(x => x.ToString(Fmt.Inv))), "[" + string.Join(", ", v.Select(x => x.ToString(Fmt.Inv))) + "]",
+                $"one or more{(distinct ? " distinct" : "")} {what} >= {min.ToString(Fmt.Inv)}");
+    }
+
+    /// <summary>A named member of the enum <typeparamref name="T"/>.</summary>
+    public static void Defined<T>(T v, string name) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(v)) throw Fail(name, v, v.ToString(), $"one of {string.Join(", ", Enum.GetNames<T>())}");
+    }
+
     private static ArgumentOutOfRangeException Fail(string name, object value, string shown, string expected) =>
         new(name, value, $"{name} = {shown}; expected {expected}");
 }

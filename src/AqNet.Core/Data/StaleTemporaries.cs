@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 namespace AqNet.Core.Data;
 
 /// <summary>Removes what AqNet's atomic writers leave beside a target when a run is killed before its rename:
-/// "NAME.tmp-PID-…", ".NAME.tmp-PID" and "NAME.tmp-HEX" files, and "NAME.tmp-PID-…" / "NAME.old-PID-…" folders.
+/// "NAME.tmp-PID-…", ".NAME.tmp-PID" and "NAME.tmp-HEX" files, and "NAME.tmp-PID-…" / "NAME.old-PID-…" folders; an
+/// "old" folder of a run killed while the target was moved aside (no target left) is moved back instead.
 /// A temporary whose process is still running (another AqNet writing the same target) is left alone; one without a
 /// process id is removed only when no process holds it open (the writers keep it open until the rename).</summary>
 public static partial class StaleTemporaries
 {
-    [GeneratedRegex(@"^\.?(?<name>.+)\.(tmp|old)-(?<pid>[0-9]+)(-.*)?$")]
+    [GeneratedRegex(@"^\.?(?<name>.+)\.(?<kind>tmp|old)-(?<pid>[0-9]+)(-.*)?$")]
     private static partial Regex WithPid();
 
     [GeneratedRegex(@"^(?<name>.+)\.tmp-[0-9a-f]{8}$")]
@@ -26,7 +27,7 @@ public static partial class StaleTemporaries
         var removed = 0;
         try
         {
-            foreach (var path in Directory.EnumerateFileSystemEntries(dir, "*" + name + ".*-*"))
+            foreach (var path in Directory.GetFileSystemEntries(dir, "*" + name + ".*-*"))
             {
                 var entry = Path.GetFileName(path);
                 var m = WithPid().Match(entry);
@@ -37,7 +38,9 @@ public static partial class StaleTemporaries
                     stale = File.Exists(path) && !HeldOpen(path);
                 else continue;
                 if (!stale) continue;
-                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+                if (m.Success && m.Groups["kind"].Value == "old" && Directory.Exists(path) && !Directory.Exists(full) && !File.Exists(full))
+                    Directory.Move(path, full);   // killed between moving the old folder aside and the new one in
+                else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
                 else File.Delete(path);
                 removed++;
             }

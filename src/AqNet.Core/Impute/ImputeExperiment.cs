@@ -82,7 +82,7 @@ public static class ImputeExperiment
                     list.Add(sums);
                 }
             }
-            rows.Add(ImputeScores.Row(name, protocol, "all", pooled));
+            rows.Add(ImputeScores.Row(name, protocol, ImputeRow.AllStations, pooled));
             foreach (var (s, list) in perStation) rows.Add(ImputeScores.Row(name, protocol, task.Stations[s].Id, list));
             foreach (var (g, list) in perGap) gapRows.Add(ImputeGapRow.Of(name, g, list));
             runs.Add(new ImputeModelRun(name, clock.Elapsed.TotalSeconds, notes));

@@ -80,7 +80,7 @@ public static class ImputeReport
             + "coverage90 is the share of test points inside the 90% interval calibrated on validation points; width90 its mean width.").AppendLine();
         sb.AppendLine("| model | MAE | RMSE | R² | coverage90 | width90 | points | seeds | time (s) |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var row in r.Rows.Where(x => x.Station == "all"))
+        foreach (var row in r.Rows.Where(x => x.IsPooled))
         {
             var secs = r.Runs.First(x => x.Model == row.Model).Seconds;
             sb.AppendLine(Fmt.Inv, $"| {row.Model} | {Fmt.F(row.Mae, 2)}{(row.Seeds > 1 ? " ± " + Fmt.F(row.MaeStd, 2) : "")} | {Fmt.F(row.Rmse, 2)} | {Fmt.F(row.R2, 3)} | {Fmt.F(row.Coverage90, 3)} | {Fmt.F(row.Width90, 1)} | {row.N:N0} | {row.Seeds} | {Fmt.F(secs, 0)} |");

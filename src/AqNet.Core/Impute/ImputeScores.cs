@@ -30,10 +30,17 @@ public sealed class ImputeSums
     public double Width => N > 0 ? WidthSum / N : double.NaN;
 }
 
-/// <summary>One row of results.json: a model's scores on a protocol, pooled (<c>station = "all"</c>) or at one station;
-/// metrics are means over seeds, <see cref="MaeStd"/> the standard deviation of the MAE over seeds.</summary>
+/// <summary>One row of results.json: a model's scores on a protocol, pooled (station <see cref="AllStations"/>) or at one
+/// station; metrics are means over seeds, <see cref="MaeStd"/> the standard deviation of the MAE over seeds.</summary>
 public sealed record ImputeRow(string Model, string Protocol, string Station, double Mae, double Mse, double Rmse, double R2, long N,
-    double Coverage90, double Width90, int Seeds, double MaeStd);
+    double Coverage90, double Width90, int Seeds, double MaeStd)
+{
+    /// <summary>The station name of the pooled rows ("all" in results.json).</summary>
+    public const string AllStations = "all";
+
+    /// <summary>True for the row pooled over every station.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsPooled => Station == AllStations;
+}
 
 /// <summary>Folds per-seed sums into rows (mean over seeds, MAE std over seeds).</summary>
 public static class ImputeScores

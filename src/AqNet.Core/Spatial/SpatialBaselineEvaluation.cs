@@ -32,7 +32,7 @@ public static class SpatialBaselineEvaluation
     public static IReadOnlyList<ISpatialInterpolator> DefaultModels() =>
         [new MeanInterpolator(), new NearestInterpolator(), new IdwInterpolator(), new KrigingInterpolator()];
 
-    /// <summary>Rows per model: "all" (pooled over every hidden station and hour) first, then each hidden station in
+    /// <summary>Rows per model: the pooled row (station "all", over every hidden station and hour) first, then each hidden station in
     /// station-list order. Cells where the hidden station is not observed, or no visible station is, are not scored.</summary>
     public static IReadOnlyList<SpatialMetricRow> Run(Panel panel, SpatialEvaluationOptions? options = null,
         IReadOnlyList<ISpatialInterpolator>? models = null, CancellationToken ct = default)
@@ -76,10 +76,10 @@ public static class SpatialBaselineEvaluation
         var rows = new List<SpatialMetricRow>();
         for (var q = 0; q < horizons.Length; q++)
         {
-            var task = horizons[q] == 0 ? "nowcast" : "ahead";
+            var task = SpatialTasks.Of(horizons[q]);
             for (var m = 0; m < models.Count; m++)
             {
-                rows.Add(pooled[q][m].Row(models[m].Name, task, horizons[q], "all"));
+                rows.Add(pooled[q][m].Row(models[m].Name, task, horizons[q], SpatialMetricRow.AllStations));
                 foreach (var (s, sums) in perStation) rows.Add(sums[q][m].Row(models[m].Name, task, horizons[q], panel.Stations[s].Id));
             }
         }

@@ -21,7 +21,7 @@ public sealed class SpatialErrorSums
         N++;
     }
 
-    public SpatialMetricRow Row(string model, string task, int horizonHours, string station)
+    public SpatialMetricRow Row(string model, SpatialTask task, int horizonHours, string station)
     {
         var h = horizonHours.ToString(Data.Fmt.Inv) + "h";
         if (N == 0) return new SpatialMetricRow(model, task, h, station, double.NaN, double.NaN, double.NaN, 0);

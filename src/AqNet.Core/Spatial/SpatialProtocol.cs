@@ -2,6 +2,14 @@ using AqNet.Core.Data;
 
 namespace AqNet.Core.Spatial;
 
+/// <summary>How stations are hidden: each in turn (leave-one-station-out) or a fixed set. Written "loso" / "holdout".</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SpatialProtocolKind>))]
+public enum SpatialProtocolKind
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("loso")] Loso,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("holdout")] Holdout,
+}
+
 /// <summary>One split of the stations: indices (into the station list) estimated, and indices a model may use.</summary>
 public sealed record SpatialFold(int[] Hidden, int[] Visible);
 
@@ -11,22 +19,24 @@ public sealed class SpatialProtocol
 {
     private readonly Func<IReadOnlyList<Station>, string[]>? _hidden; // null = loso
 
-    private SpatialProtocol(string name, Func<IReadOnlyList<Station>, string[]>? hidden)
+    private SpatialProtocol(SpatialProtocolKind kind, Func<IReadOnlyList<Station>, string[]>? hidden)
     {
-        Name = name;
+        Kind = kind;
         _hidden = hidden;
     }
 
-    /// <summary>loso or holdout.</summary>
-    public string Name { get; }
+    public SpatialProtocolKind Kind { get; }
 
-    public static SpatialProtocol Loso() => new("loso", null);
+    /// <summary>"loso" or "holdout", as results.json and the progress lines name it.</summary>
+    public string Name => Kind == SpatialProtocolKind.Loso ? "loso" : "holdout";
+
+    public static SpatialProtocol Loso() => new(SpatialProtocolKind.Loso, null);
 
     public static SpatialProtocol Holdout(IReadOnlyList<string> hiddenIds) =>
-        new("holdout", st => HiddenStations.ByList(st, hiddenIds));
+        new(SpatialProtocolKind.Holdout, st => HiddenStations.ByList(st, hiddenIds));
 
     public static SpatialProtocol HoldoutByRatio(double ratio = 0.2, int seed = 42, bool spread = true) =>
-        new("holdout", st => HiddenStations.ByRatio(st, ratio, seed, spread));
+        new(SpatialProtocolKind.Holdout, st => HiddenStations.ByRatio(st, ratio, seed, spread));
 
     /// <summary>The folds over a station list; stations without coordinates are in no fold.</summary>
     public IReadOnlyList<SpatialFold> Folds(IReadOnlyList<Station> stations)

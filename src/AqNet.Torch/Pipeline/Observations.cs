@@ -2,6 +2,7 @@ using AqNet.Core.Data;
 using AqNet.Core.Datasets;
 using AqNet.Core.Import;
 using AqNet.Core.Store;
+using AqNet.Torch.Jobs.Ingest;
 
 namespace AqNet;
 

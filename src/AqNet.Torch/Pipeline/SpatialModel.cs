@@ -2,9 +2,10 @@ using AqNet.Core.Data;
 using AqNet.Core.Experiments.Spatial;
 using AqNet.Core.Grid;
 using AqNet.Core.Spatial;
-using AqNet.Torch.Jobs;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Spatial;
+using AqNet.Torch.Jobs.Reanalyze;
+using AqNet.Torch.Jobs.Spatial;
 
 namespace AqNet;
 

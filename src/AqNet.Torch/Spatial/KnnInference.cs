@@ -22,7 +22,7 @@ internal static class KnnInference
         ArgumentNullException.ThrowIfNull(points);
         if (fromHour < 0 || toHour > panel.Hours || fromHour >= toHour)
             throw new ArgumentOutOfRangeException(nameof(fromHour), $"hours [{fromHour}, {toHour}) must be a non-empty range inside the panel's [0, {panel.Hours})");
-        if (ks.Count == 0 || ks.Any(k => k < 1)) throw new ArgumentOutOfRangeException(nameof(ks), string.Join(",", ks), "expected one or more k >= 1");
+        Guard.Integers(ks, 1, nameof(ks), "neighbour counts");
         TorchRuntime.EnsureLoaded();
         var o = est.Options;
         var model = est.Model;

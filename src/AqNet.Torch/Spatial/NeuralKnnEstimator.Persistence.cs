@@ -8,8 +8,9 @@ using AqNet.Torch.Runtime;
 namespace AqNet.Torch.Spatial;
 
 /// <summary>A saved neural kNN is a directory: model.json (options, scaler, stations, fingerprint, training hours,
-/// history) and weights.bin (TorchSharp module format). It is written to a temporary sibling directory and renamed into
-/// place, so readers see the old complete model or the new complete one.</summary>
+/// history) and weights.bin (TorchSharp module format), written through <see cref="AtomicFile.WriteDirectory"/>: a
+/// temporary sibling directory, flushed to disk and renamed into place, so readers see the old complete model or the new
+/// complete one.</summary>
 public sealed partial class NeuralKnnEstimator
 {
     public const string Format = "aqnet-knn/1";
@@ -33,33 +34,14 @@ public sealed partial class NeuralKnnEstimator
     public void Save(string dir)
     {
         ArgumentException.ThrowIfNullOrEmpty(dir);
-        var full = Path.GetFullPath(dir);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var tag = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
-        StaleTemporaries.Remove(full);   // .tmp-/.old- folders of a run killed while saving
-        var tmp = $"{full}.tmp-{tag}";
-        try
+        AtomicFile.WriteDirectory(dir, tmp =>
         {
-            Directory.CreateDirectory(tmp);
             Model.save(Path.Combine(tmp, WeightsName));
             var saved = new SavedModel(Format, Options, Scaler.ToJson(),
                 [.. Stations.Select(s => new SavedStation(s.Id, s.Name, s.Longitude!.Value, s.Latitude!.Value, s.City))],
                 Fingerprint, TrainFromUtc, TrainToUtc, History, Fmt.Utc(DateTime.UtcNow), Sha256(Path.Combine(tmp, WeightsName)));
             File.WriteAllText(Path.Combine(tmp, JsonName), JsonSerializer.Serialize(saved, Json));
-            if (Directory.Exists(full))
-            {
-                var old = $"{full}.old-{tag}";
-                Directory.Move(full, old);
-                Directory.Move(tmp, full);
-                Directory.Delete(old, recursive: true);
-            }
-            else Directory.Move(tmp, full);
-        }
-        catch
-        {
-            try { if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true); } catch (IOException) { /* best effort */ }
-            throw;
-        }
+        });
     }
 
     /// <summary>Loads a saved model in eval mode. A non-null expected fingerprint that differs from the model's throws an

@@ -63,21 +63,17 @@ public sealed record NeuralKnnOptions
     public void Validate()
     {
         Guard.AtLeast(Window, 1, nameof(Window));
-        if (Horizons.Length == 0 || Horizons.Any(h => h < 0) || Horizons.Distinct().Count() != Horizons.Length)
-            throw new ArgumentOutOfRangeException(nameof(Horizons), string.Join(",", Horizons), "expected distinct hour offsets >= 0 (0 = nowcast)");
-        if (Ks.Length == 0 || Ks.Any(k => k < 1))
-            throw new ArgumentOutOfRangeException(nameof(Ks), string.Join(",", Ks), "expected one or more neighbour counts >= 1");
+        Guard.Integers(Horizons, 0, nameof(Horizons), "hour offsets", distinct: true);
+        Guard.Integers(Ks, 1, nameof(Ks), "neighbour counts");
         if (Variables.Length == 0 || Variables[0] != Core.Data.Variables.Pm25 || Variables.Any(v => !Core.Data.Variables.IsKnown(v)))
             throw new ArgumentOutOfRangeException(nameof(Variables), string.Join(",", Variables), $"expected known variables with {Core.Data.Variables.Pm25} first");
-        if (UtcOffsetHours < -12 || UtcOffsetHours > 14)
-            throw new ArgumentOutOfRangeException(nameof(UtcOffsetHours), UtcOffsetHours, "expected a UTC offset in [-12, 14] hours");
+        Guard.UtcOffset(UtcOffsetHours, nameof(UtcOffsetHours));
         Guard.AtLeast(GeoHidden, 1, nameof(GeoHidden));
         Guard.AtLeast(ScoreHidden, 1, nameof(ScoreHidden));
         Guard.AtLeast(DecoderHidden, 1, nameof(DecoderHidden));
         Guard.NonNegative(DistanceScaleKm, nameof(DistanceScaleKm));
         Guard.Positive(DistanceOffsetKm, nameof(DistanceOffsetKm));
-        if (!(CorrectionScale >= 0 && CorrectionScale <= 2))
-            throw new ArgumentOutOfRangeException(nameof(CorrectionScale), CorrectionScale, "expected a factor in [0, 2] (1 = the correction as trained)");
+        Guard.InRange(CorrectionScale, 0, 2, nameof(CorrectionScale), "a factor (1 = the correction as trained)");
         if (Variogram is not null && !KrigingBase)
             throw new ArgumentOutOfRangeException(nameof(Variogram), Variogram, "a variogram is only used with KrigingBase = true");
         EncoderOptions.Validate();

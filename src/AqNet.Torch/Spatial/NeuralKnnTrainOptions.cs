@@ -61,8 +61,7 @@ public sealed record NeuralKnnTrainOptions
         Guard.AtLeast(Threads, 0, nameof(Threads));
         Guard.AtLeast(ValidationHours, 1, nameof(ValidationHours));
         Guard.Decay(AverageDecay, nameof(AverageDecay));
-        if (!(NeighbourDropout >= 0 && NeighbourDropout < 1))
-            throw new ArgumentOutOfRangeException(nameof(NeighbourDropout), NeighbourDropout, "expected a probability in [0, 1)");
+        Guard.Probability(NeighbourDropout, nameof(NeighbourDropout));
     }
 }
 

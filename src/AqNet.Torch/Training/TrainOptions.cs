@@ -80,8 +80,8 @@ public sealed record TrainOptions
         Guard.NonNegative(WeightDecay, nameof(WeightDecay));
         Guard.NonNegative(ClipNorm, nameof(ClipNorm));
         Guard.AtLeast(Patience, 0, nameof(Patience));
-        if (!Enum.IsDefined(Clipping)) throw new ArgumentOutOfRangeException(nameof(Clipping), Clipping, "unknown clipping method");
-        if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "unknown schedule");
+        Guard.Defined(Clipping, nameof(Clipping));
+        Guard.Defined(Schedule, nameof(Schedule));
         Guard.NonNegative(MinLearningRate, nameof(MinLearningRate));
         Guard.AtLeast(StepEpochs, 1, nameof(StepEpochs));
         Guard.Positive(StepGamma, nameof(StepGamma));

@@ -75,4 +75,26 @@ public sealed class AtomicFileTests
         Assert.Equal("new", File.ReadAllText(Path.Combine(target, ".zgroup")));
         Assert.Equal([target], Directory.GetFileSystemEntries(dir.Path));
     }
+
+    [Fact]
+    public void WriteDirectory_replaces_a_folder_whole_and_a_failed_write_leaves_the_old_one()
+    {
+        using var dir = new TempFolder();
+        var target = Path.Combine(dir.Path, "model");
+        AtomicFile.WriteDirectory(target, tmp => File.WriteAllText(Path.Combine(tmp, "model.json"), "old"));
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteDirectory(target, tmp =>
+        {
+            File.WriteAllText(Path.Combine(tmp, "model.json"), "half");
+            throw new InvalidOperationException("writer failed");
+        }));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "model.json")));
+        Assert.Equal([target], Directory.GetFileSystemEntries(dir.Path));
+        AtomicFile.WriteDirectory(target, tmp =>
+        {
+            Directory.CreateDirectory(Path.Combine(tmp, "sub"));
+            File.WriteAllText(Path.Combine(tmp, "sub", "weights.bin"), "new");
+        });
+        Assert.Equal(["weights.bin"], Directory.GetFiles(target, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.Equal([target], Directory.GetFileSystemEntries(dir.Path));
+    }
 }

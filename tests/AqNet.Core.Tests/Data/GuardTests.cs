@@ -42,4 +42,18 @@ public sealed class GuardTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Between(0, 0, 1, "f"));
         Assert.Throws<ArgumentOutOfRangeException>(() => Guard.InRange(25, 1, 24, "h"));
     }
+
+    [Fact]
+    public void Lists_of_integers_and_enum_values_are_checked_with_the_same_kind_of_message()
+    {
+        Guard.Integers([0, 6, 12], 0, "Horizons", "hour offsets", distinct: true);
+        Assert.StartsWith("Ks = [3, 0]; expected one or more neighbour counts >= 1",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Integers([3, 0], 1, "Ks", "neighbour counts")).Message);
+        Assert.StartsWith("Horizons = [0, 6, 0]; expected one or more distinct hour offsets >= 0",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Integers([0, 6, 0], 0, "Horizons", "hour offsets", distinct: true)).Message);
+        Assert.Equal("Ks", Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Integers([], 1, "Ks")).ParamName);
+        Guard.Defined(DayOfWeek.Monday, "day");
+        Assert.StartsWith("day = 9; expected one of Sunday, Monday",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Defined((DayOfWeek)9, "day")).Message);
+    }
 }

@@ -40,4 +40,21 @@ public sealed class StaleTemporariesTests
         Assert.All(kept, p => Assert.True(File.Exists(p), p));
         Assert.Equal("done", File.ReadAllText(target));
     }
+
+    [Fact]
+    public void A_folder_moved_aside_by_a_killed_run_comes_back_when_nothing_replaced_it()
+    {
+        using var dir = new TempFolder();
+        var dead = DeadPid();
+        var target = Path.Combine(dir.Path, "model");
+        dir.File($"model.old-{dead}-ab/model.json", "old");      // moved aside, then the run was killed
+        dir.File($"model.tmp-{dead}-cd/model.json", "new");      // the new folder never moved in
+        Assert.Equal(2, StaleTemporaries.Remove(target));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "model.json")));
+        Assert.Equal([target], Directory.GetFileSystemEntries(dir.Path));
+        dir.File($"model.old-{dead}-ef/model.json", "older");    // killed after the new folder moved in: the old goes
+        Assert.Equal(1, StaleTemporaries.Remove(target));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "model.json")));
+        Assert.Equal([target], Directory.GetFileSystemEntries(dir.Path));
+    }
 }

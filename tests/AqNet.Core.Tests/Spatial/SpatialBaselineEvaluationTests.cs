@@ -20,7 +20,7 @@ public class SpatialBaselineEvaluationTests
         // nearest: A@0 ← B 20 (+10), A@1 ← C 40 (+30), B@0 ← A 10 (−10), C@0 ← B 20 (−20), C@1 ← A 10 (−30).
         // y = 10, 10, 20, 40, 40: ȳ = 24, SST = 920; SSE = 2400.
         var n = Row(rows, "nearest", "all");
-        Assert.Equal(("nowcast", "0h", 5L), (n.Task, n.Horizon, n.N));
+        Assert.Equal((SpatialTask.Nowcast, "0h", 5L), (n.Task, n.Horizon, n.N));
         Assert.Equal(20, n.Mae, 12);
         Assert.Equal(Math.Sqrt(480), n.Rmse, 12);
         Assert.Equal(1 - 2400.0 / 920, n.R2, 12);
@@ -36,11 +36,11 @@ public class SpatialBaselineEvaluationTests
     {
         var rows = SpatialBaselineEvaluation.Run(Tiny, AllHours with { AheadHours = [1] }, [new NearestInterpolator()]);
         // Issue hour 0 only (0 + 1 < 2): A@0 ← B 20 vs A@1 = 10 (+10); B@1 is missing; C@0 ← B 20 vs C@1 = 40 (−20).
-        var ahead = rows.Single(r => r.Task == "ahead" && r.Station == "all");
+        var ahead = rows.Single(r => r.Task == SpatialTask.Ahead && r.IsPooled);
         Assert.Equal(("1h", 2L), (ahead.Horizon, ahead.N));
         Assert.Equal(15, ahead.Mae, 12);
         Assert.Equal(Math.Sqrt(250), ahead.Rmse, 12);
-        Assert.Equal(5L, rows.Single(r => r.Task == "nowcast" && r.Station == "all").N);   // nowcast unchanged
+        Assert.Equal(5L, rows.Single(r => r.Task == SpatialTask.Nowcast && r.IsPooled).N);   // nowcast unchanged
         Assert.Throws<InputException>(() => SpatialBaselineEvaluation.Run(Tiny, AllHours with { AheadHours = [0] }));
     }
 

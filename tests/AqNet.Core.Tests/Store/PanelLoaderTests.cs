@@ -104,25 +104,4 @@ public sealed class PanelLoaderTests : IDisposable
         Assert.Equal("UTC+08:00", zones["A"]);
         Assert.Equal("UTC", zones["B"]);
     }
-
-    [Fact]
-    public void The_ingest_job_stores_quality_control_flags_marked_during_the_write()
-    {
-        var csv = Path.Combine(_dir, "obs.csv");
-        // Station A: PM2.5 of 2000 is out of bounds; station B: PM2.5 above PM10 at hour 1.
-        File.WriteAllText(csv, "station,time,variable,value\nA,2019-01-01 00:00,PM2.5,10\nA,2019-01-01 01:00,PM2.5,2000\n" +
-                               "B,2019-01-01 00:00,PM2.5,10\nB,2019-01-01 01:00,PM2.5,50\nB,2019-01-01 00:00,PM10,20\nB,2019-01-01 01:00,PM10,30\n");
-        File.WriteAllText(Path.Combine(_dir, "stations.csv"), "station,longitude,latitude\nA,116,40\nB,116.1,40\n");
-        var path = Path.Combine(_dir, "qc.duckdb");
-        var options = new ImportOptions { Long = new LongFormatOptions { VariableColumn = "variable" } };
-        var summary = IngestJob.Run("long", [csv], options, path, null, default);
-        Assert.Equal(2, summary.Variables.Single(v => v.Variable == "PM2.5").Flagged); // A hour 1 and B hour 1
-        using var read = AqStore.OpenRead(path);
-        var p = PanelLoader.Load(read, null, ["PM2.5", "PM10"]);
-        Assert.NotEqual(0, p.Flags[p.Index(1, 0, 0)]);  // A, PM2.5, out of bounds
-        Assert.Equal(0, p.Flags[p.Index(0, 0, 0)]);
-        Assert.NotEqual(0, p.Flags[p.Index(1, 1, 0)]);  // B, PM2.5 above PM10
-        Assert.NotEqual(0, p.Flags[p.Index(1, 1, 1)]);  // and its PM10
-        Assert.Equal(0, p.Flags[p.Index(0, 1, 1)]);
-    }
 }

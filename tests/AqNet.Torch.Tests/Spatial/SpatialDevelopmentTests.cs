@@ -1,7 +1,9 @@
 using AqNet.Core.Data;
 using AqNet.Core.Experiments.Spatial;
+using AqNet.Core.Spatial;
 using AqNet.Torch.Runtime;
 using AqNet.Torch.Spatial;
+using AqNet.Torch.Jobs.Spatial;
 
 namespace AqNet.Torch.Tests.Spatial;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AqNet.Core.Import;
 using AqNet.Core.Store;
+using AqNet.Torch.Jobs.Ingest;
 
 namespace AqNet.Cli.Commands;
 

@@ -3,9 +3,6 @@ using AqNet.Core.Spatial;
 
 namespace AqNet.Core.Experiments.Spatial;
 
-/// <summary>How `aqnet experiment spatial` hides stations: each in turn (leave-one-station-out) or a fixed set.</summary>
-public enum SpatialProtocolKind { Loso, Holdout }
-
 /// <summary>Everything `aqnet experiment spatial` needs. Hour fractions are of the panel's hours: the last
 /// <see cref="TestFraction"/> is the test part (as in the classical baseline evaluation), the
 /// <see cref="ValidationFraction"/> before it (less a gap of W + the longest horizon) is for early stopping, the rest trains.</summary>
@@ -56,8 +53,6 @@ public sealed record SpatialExperimentOptions
     public bool Development { get; init; }
     public double TestFraction { get; init; } = 0.2;
     public double ValidationFraction { get; init; } = 0.1;
-    /// <summary>Torch intra-op threads; 0 = leave as is.</summary>
-    public int Threads { get; init; }
 
     public SpatialProtocol SpatialProtocol() => Protocol switch
     {

@@ -12,7 +12,7 @@ public static class SpatialFigures
     public static IReadOnlyList<string> Write(string dir, IReadOnlyList<Station> stations, IReadOnlyList<SpatialMetricRow> rows)
     {
         Directory.CreateDirectory(dir);
-        var now = rows.Where(r => r.Task == "nowcast" && r.Station != "all" && double.IsFinite(r.Mae)).ToArray();
+        var now = rows.Where(r => r.Task == SpatialTask.Nowcast && !r.IsPooled && double.IsFinite(r.Mae)).ToArray();
         var byId = stations.Where(s => s.HasCoordinates).ToDictionary(s => s.Id, StringComparer.Ordinal);
         if (now.Length == 0) return [];
         var range = (0.0, now.Max(r => r.Mae));

@@ -23,13 +23,13 @@ public static class SpatialReportWriter
         var models = r.Rows.Select(x => x.Model).Distinct().ToArray();
         foreach (var (task, horizon) in r.Rows.Select(x => (x.Task, x.Horizon)).Distinct())
         {
-            sb.AppendLine($"## {task}{(task == "nowcast" ? "" : " " + horizon)}: pooled over hidden stations and test hours").AppendLine();
+            sb.AppendLine($"## {SpatialTasks.Name(task)}{(task == SpatialTask.Nowcast ? "" : " " + horizon)}: pooled over hidden stations and test hours").AppendLine();
             sb.AppendLine("| Model | MAE (µg/m³) | RMSE (µg/m³) | R² | n |").AppendLine("|---|---|---|---|---|");
             foreach (var m in models)
-                if (r.Rows.FirstOrDefault(x => x.Model == m && x.Task == task && x.Horizon == horizon && x.Station == "all") is { } row)
+                if (r.Rows.FirstOrDefault(x => x.Model == m && x.Task == task && x.Horizon == horizon && x.IsPooled) is { } row)
                     sb.AppendLine($"| {m} | {Num(row.Mae, 2)} | {Num(row.Rmse, 2)} | {Num(row.R2, 3)} | {row.N.ToString(Fmt.Inv)} |");
             sb.AppendLine();
-            var stationRows = r.Rows.Where(x => x.Task == task && x.Horizon == horizon && x.Station != "all").ToArray();
+            var stationRows = r.Rows.Where(x => x.Task == task && x.Horizon == horizon && !x.IsPooled).ToArray();
             if (cityOf is not null) PerCity(sb, stationRows, models, cityOf);
             PerStation(sb, stationRows, models);
         }

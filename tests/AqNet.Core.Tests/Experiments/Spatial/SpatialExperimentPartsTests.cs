@@ -49,13 +49,13 @@ public class SpatialExperimentPartsTests
     {
         var e = new SpatialErrorSums();
         e.Add(10, 12); e.Add(20, 18); e.Add(30, 33);
-        var r = e.Row("idw", "nowcast", 0, "all");
+        var r = e.Row("idw", SpatialTask.Nowcast, 0, SpatialMetricRow.AllStations);
         Assert.Equal(7.0 / 3, r.Mae, 10);
         Assert.Equal(Math.Sqrt(17.0 / 3), r.Rmse, 10);
         Assert.Equal(1 - 17.0 / 200, r.R2, 10);
         Assert.Equal(("0h", 3L), (r.Horizon, r.N));
         Assert.Equal("estimate", Assert.Throws<ArgumentOutOfRangeException>(() => e.Add(1, double.NaN)).ParamName);
-        Assert.True(double.IsNaN(new SpatialErrorSums().Row("x", "ahead", 6, "A").Mae));
+        Assert.True(double.IsNaN(new SpatialErrorSums().Row("x", SpatialTask.Ahead, 6, "A").Mae));
     }
 
     [Fact]
@@ -65,23 +65,25 @@ public class SpatialExperimentPartsTests
         Directory.CreateDirectory(dir);
         SpatialMetricRow[] rows =
         [
-            new("idw", "nowcast", "0h", "all", 12.8, 24.6, 0.91, 100), new("idw", "nowcast", "0h", "A", 10, 20, 0.9, 50),
-            new("idw", "nowcast", "0h", "D", 15, 29, 0.8, 50), new("aqnet-knn", "nowcast", "0h", "all", 11, 22, 0.93, 100),
-            new("aqnet-knn", "nowcast", "0h", "A", 9, 18, 0.92, 50), new("aqnet-knn", "nowcast", "0h", "D", double.NaN, double.NaN, double.NaN, 0),
+            new("idw", SpatialTask.Nowcast, "0h", "all", 12.8, 24.6, 0.91, 100), new("idw", SpatialTask.Nowcast, "0h", "A", 10, 20, 0.9, 50),
+            new("idw", SpatialTask.Nowcast, "0h", "D", 15, 29, 0.8, 50), new("aqnet-knn", SpatialTask.Nowcast, "0h", "all", 11, 22, 0.93, 100),
+            new("aqnet-knn", SpatialTask.Nowcast, "0h", "A", 9, 18, 0.92, 50), new("aqnet-knn", SpatialTask.Nowcast, "0h", "D", double.NaN, double.NaN, double.NaN, 0),
         ];
         var r = new SpatialExperimentResult(new Dictionary<string, object?> { ["name"] = "loso" }, rows);
         SpatialResultsWriter.Write(Path.Combine(dir, "results.json"), r);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
         var first = doc.RootElement.GetProperty("rows")[0];
         Assert.Equal(["model", "task", "horizon", "station", "mae", "rmse", "r2", "n"], first.EnumerateObject().Select(x => x.Name));
+        Assert.Equal(("nowcast", "all"), (first.GetProperty("task").GetString(), first.GetProperty("station").GetString()));
         Assert.Equal("NaN", doc.RootElement.GetProperty("rows")[5].GetProperty("mae").GetString());
         var md = SpatialReportWriter.Render(r, ["Leave-one-station-out."]);
+        Assert.Contains("## nowcast: pooled over hidden stations and test hours", md);
         Assert.Contains("| aqnet-knn | 11.00 | 22.00 | 0.930 | 100 |", md);
         Assert.Contains("| A | 10.00 | 9.00 | 50 |", md);
         Assert.DoesNotContain("per city, pooled", md);
         // Per city: A and D in one city, B in another. idw pools A (MAE 10, RMSE 20, n 50) and D (15, 29, 50):
         // MAE (10·50 + 15·50) / 100 = 12.5, RMSE √((400·50 + 841·50) / 100) = √620.5 = 24.91; aqnet-knn has no rows at D.
-        SpatialMetricRow[] withB = [.. rows, new("idw", "nowcast", "0h", "B", 8, 10, 0.9, 20), new("aqnet-knn", "nowcast", "0h", "B", 6, 7, 0.95, 20)];
+        SpatialMetricRow[] withB = [.. rows, new("idw", SpatialTask.Nowcast, "0h", "B", 8, 10, 0.9, 20), new("aqnet-knn", SpatialTask.Nowcast, "0h", "B", 6, 7, 0.95, 20)];
         var byCity = SpatialReportWriter.Render(r with { Rows = withB }, ["x"], new Dictionary<string, string> { ["A"] = "Beijing", ["D"] = "Beijing", ["B"] = "Tianjin" });
         Assert.Contains("| Beijing | 2 | 12.50 / 24.91 | 9.00 / 18.00 | 100 |", byCity);
         Assert.Contains("| Tianjin | 1 | 8.00 / 10.00 | 6.00 / 7.00 | 20 |", byCity);
@@ -89,6 +91,8 @@ public class SpatialExperimentPartsTests
         Assert.Equal(["mae_idw", "mae_idw_Beijing", "mae_idw_Tianjin", "mae_aqnet-knn", "mae_aqnet-knn_Beijing"], maps.Select(Path.GetFileNameWithoutExtension));
         Assert.All(maps, m => Assert.True(new FileInfo(m).Length > 1000));
         Assert.Equal(11.0, r.Pooled("aqnet-knn")!.Mae);
+        Assert.Null(r.Pooled("aqnet-knn", SpatialTask.Ahead, 6));
+        Assert.Equal([true, false, false, true, false, false], rows.Select(x => x.IsPooled));
     }
 
     [Fact]
@@ -101,5 +105,7 @@ public class SpatialExperimentPartsTests
         Assert.Throws<InputException>(() => (o with { Protocol = SpatialProtocolKind.Holdout, HiddenRatio = double.NaN }).Validate());
         Assert.Throws<InputException>(() => (o with { Ks = [0] }).Validate());
         Assert.Equal("holdout", (o with { Protocol = SpatialProtocolKind.Holdout, HiddenIds = ["A"] }).SpatialProtocol().Name);
+        Assert.Equal((SpatialProtocolKind.Loso, "loso"), (o.SpatialProtocol().Kind, o.SpatialProtocol().Name));
+        Assert.Equal(SpatialProtocolKind.Holdout, (o with { Protocol = SpatialProtocolKind.Holdout }).SpatialProtocol().Kind);
     }
 }
