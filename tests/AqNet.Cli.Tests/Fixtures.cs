@@ -1,3 +1,9 @@
+// Commands that train run in-process here, and torch's RNG and thread count are process-wide: a class running beside
+// another would draw from the other's seeded generator. A second class allocating on another thread is also what
+// lets the GC finalize one of TorchSharp's temporary Scalars while a native op still reads it (see Runtime.Scalars
+// in AqNet.Torch). So the classes run one at a time, as the aqnet process itself runs its torch work on one thread.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace AqNet.Cli.Tests;
 
 /// <summary>Tiny hand-written input files in a fresh temp folder, deleted on dispose.</summary>

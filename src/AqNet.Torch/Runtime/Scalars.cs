@@ -8,7 +8,11 @@ namespace AqNet.Torch.Runtime;
 /// while the native op is still reading it, and libtorch fails with "Expected false to be true" in Scalar::toFloat.
 /// Reproduced in isolation: a loop of <c>x.masked_fill(m, 0f)</c> and <c>y + x</c> with a second thread allocating
 /// crashed within seconds, with or without AqNet's glibc settings; the same ops with scalars held alive ran 4.5 million
-/// times without error. Variable values use <c>using var s = v.ToScalar()</c> instead.</summary>
+/// times without error. Variable values use <c>using var s = v.ToScalar()</c> instead. TorchSharp's own code makes
+/// such temporaries too (<c>square()</c> is <c>pow(2)</c>, <c>a.sub(b)</c> passes alpha 1, AdamW's step), so the
+/// rule that makes it safe is the other half: a GC that can finalize one mid-op must be started by another thread, and
+/// aqnet never allocates on a second thread while torch computes (the test assemblies run their classes one at a time
+/// for the same reason).</summary>
 internal static class Scalars
 {
     public static readonly Scalar Zero = 0f.ToScalar();
