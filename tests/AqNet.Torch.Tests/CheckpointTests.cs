@@ -1,3 +1,4 @@
+using AqNet.Core.Experiments;
 using AqNet.Core.Data;
 using AqNet.Torch.Forecasters;
 using AqNet.Torch.Runtime;
@@ -16,11 +17,11 @@ public sealed class CheckpointTests
     private static readonly TrainOptions Quick = new() { Epochs = 1, BatchSize = 16, Seed = 3 };
 
     [Theory]
-    [InlineData("aqnet")]
-    [InlineData("aqnet-no-ce")]
-    [InlineData("lstm")]
-    [InlineData("patchtst")]
-    public void Round_trip_gives_identical_predictions(string kind)
+    [InlineData(TemporalModelKind.Aqnet)]
+    [InlineData(TemporalModelKind.AqnetNoCe)]
+    [InlineData(TemporalModelKind.Lstm)]
+    [InlineData(TemporalModelKind.PatchTst)]
+    public void Round_trip_gives_identical_predictions(TemporalModelKind kind)
     {
         var dir = Fixtures.TempDir();
         var train = Fixtures.Windows(32, 24, 6);
@@ -29,7 +30,7 @@ public sealed class CheckpointTests
         f.Fit(train, train, Fixtures.Context(dir), null, CancellationToken.None);
         var path = Path.Combine(dir, TorchForecaster.CheckpointFileName);
         using var g = TorchForecaster.Load(path, DataFingerprint.Of(train, Fixtures.Context()));
-        Assert.Equal(kind, g.Name);
+        Assert.Equal(kind, g.Kind);
         Assert.Equal(f.Predict(test, Fixtures.Context()), g.Predict(test, Fixtures.Context()));
         Assert.Equal(10f, g.Info!.TargetStd);
         Assert.Equal(["0", "1", "2"], g.Info.Stations);
@@ -41,7 +42,7 @@ public sealed class CheckpointTests
     {
         var dir = Fixtures.TempDir();
         var train = Fixtures.Windows(32, 24, 6);
-        using var f = new TorchForecaster("lstm", Quick, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Lstm, Quick, Fixtures.Options(24, 6));
         f.Fit(train, train, Fixtures.Context(dir), null, CancellationToken.None);
         var other = DataFingerprint.Of(Fixtures.Windows(32, 24, 6, seed: 5), Fixtures.Context());
         var e = Assert.Throws<InputException>(() => TorchForecaster.Load(Path.Combine(dir, "model.ckpt"), other));
@@ -57,7 +58,7 @@ public sealed class CheckpointTests
         File.WriteAllText(path, "not a checkpoint");
         Assert.Throws<InputException>(() => Checkpoint.Load(path, null));
         Assert.Throws<InputException>(() => Checkpoint.Load(Path.Combine(dir, "missing.ckpt"), null));
-        using var f = new TorchForecaster("aqnet", Quick, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Aqnet, Quick, Fixtures.Options(24, 6));
         f.Fit(Fixtures.Windows(16, 24, 6), Fixtures.Windows(8, 24, 6), Fixtures.Context(dir), null, CancellationToken.None);
         var bytes = File.ReadAllBytes(Path.Combine(dir, "model.ckpt"));
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
@@ -68,7 +69,7 @@ public sealed class CheckpointTests
     public void A_model_file_with_changed_weights_is_refused_by_its_checksum()
     {
         var dir = Fixtures.TempDir();
-        using var f = new TorchForecaster("lstm", Quick, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Lstm, Quick, Fixtures.Options(24, 6));
         f.Fit(Fixtures.Windows(16, 24, 6), Fixtures.Windows(8, 24, 6), Fixtures.Context(dir), null, CancellationToken.None);
         var path = Path.Combine(dir, "model.ckpt");
         var bytes = File.ReadAllBytes(path);

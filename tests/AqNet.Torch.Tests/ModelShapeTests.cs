@@ -1,3 +1,4 @@
+using AqNet.Core.Experiments;
 using AqNet.Torch.Nn;
 using AqNet.Torch.Runtime;
 using static TorchSharp.torch;
@@ -13,19 +14,19 @@ public sealed class ModelShapeTests
     }
 
     [Theory]
-    [InlineData("aqnet", 24, 6)]
-    [InlineData("aqnet", 336, 7)]
-    [InlineData("aqnet-no-ce", 24, 12)]
-    [InlineData("aqnet-no-ce", 336, 2)]
-    [InlineData("lstm", 24, 24)]
-    [InlineData("lstm", 336, 4)]
-    [InlineData("patchtst", 24, 6)]
-    [InlineData("patchtst", 336, 7)]
-    public void Forward_gives_batch_by_horizon_and_encode_gives_encoded_size(string kind, int w, int h)
+    [InlineData(TemporalModelKind.Aqnet, 24, 6)]
+    [InlineData(TemporalModelKind.Aqnet, 336, 7)]
+    [InlineData(TemporalModelKind.AqnetNoCe, 24, 12)]
+    [InlineData(TemporalModelKind.AqnetNoCe, 336, 2)]
+    [InlineData(TemporalModelKind.Lstm, 24, 24)]
+    [InlineData(TemporalModelKind.Lstm, 336, 4)]
+    [InlineData(TemporalModelKind.PatchTst, 24, 6)]
+    [InlineData(TemporalModelKind.PatchTst, 336, 7)]
+    public void Forward_gives_batch_by_horizon_and_encode_gives_encoded_size(TemporalModelKind kind, int w, int h)
     {
         var options = Fixtures.Options(w, h) with
         {
-            FeatureIndices = AqNetOptions.SelectFeatures(Fixtures.Names, kind != "aqnet-no-ce"),
+            FeatureIndices = AqNetOptions.SelectFeatures(Fixtures.Names, kind != TemporalModelKind.AqnetNoCe),
         };
         using var model = ModelFactory.Create(kind, options);
         model.eval();
@@ -59,6 +60,6 @@ public sealed class ModelShapeTests
         Assert.Equal("Dropout", Assert.Throws<ArgumentOutOfRangeException>(() => (o with { Dropout = double.NaN }).Validate()).ParamName);
         Assert.Equal("Heads", Assert.Throws<ArgumentOutOfRangeException>(() => (o with { Heads = 3 }).Validate()).ParamName);
         Assert.Equal("FeatureIndices", Assert.Throws<ArgumentOutOfRangeException>(() => (o with { FeatureIndices = [99] }).Validate()).ParamName);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ModelFactory.Create("transformer", o));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModelFactory.Create(TemporalModelKind.Ridge, o));
     }
 }

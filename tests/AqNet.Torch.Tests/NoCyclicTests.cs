@@ -1,3 +1,4 @@
+using AqNet.Core.Experiments;
 using AqNet.Core.Windows;
 using AqNet.Torch.Forecasters;
 using AqNet.Torch.Runtime;
@@ -14,9 +15,9 @@ public sealed class NoCyclicTests
     }
 
     [Theory]
-    [InlineData("aqnet-no-ce", true)]
-    [InlineData("aqnet", false)]
-    public void Only_the_no_ce_variant_ignores_the_cyclic_features(string kind, bool ignores)
+    [InlineData(TemporalModelKind.AqnetNoCe, true)]
+    [InlineData(TemporalModelKind.Aqnet, false)]
+    public void Only_the_no_ce_variant_ignores_the_cyclic_features(TemporalModelKind kind, bool ignores)
     {
         var train = Fixtures.Windows(32, 24, 6);
         using var f = new TorchForecaster(kind, new TrainOptions { Epochs = 1, Seed = 1 }, Fixtures.Options(24, 6));

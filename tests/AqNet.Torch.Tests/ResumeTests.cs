@@ -1,3 +1,4 @@
+using AqNet.Core.Experiments;
 using AqNet.Core.Data;
 using AqNet.Torch.Forecasters;
 using AqNet.Torch.Runtime;
@@ -24,7 +25,7 @@ public sealed class ResumeTests
         using var cts = new CancellationTokenSource();
         // Cancel as epoch 2 finishes: the trainer stops inside epoch 3, like a process killed mid-epoch.
         var progress = new SyncProgress(l => { if (l.StartsWith("epoch 2:", StringComparison.Ordinal)) cts.Cancel(); });
-        using (var first = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6)))
+        using (var first = new TorchForecaster(TemporalModelKind.Aqnet, Run, Fixtures.Options(24, 6)))
             Assert.ThrowsAny<OperationCanceledException>(() => first.Fit(train, val, Fixtures.Context(dir), progress, cts.Token));
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "epochs.csv")).Length);
         // A torn temp file from the kill must not matter.
@@ -33,7 +34,7 @@ public sealed class ResumeTests
         File.WriteAllText(stale, "half");
 
         var lines = new List<string>();
-        using var second = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6));
+        using var second = new TorchForecaster(TemporalModelKind.Aqnet, Run, Fixtures.Options(24, 6));
         second.Fit(train, val, Fixtures.Context(dir), new SyncProgress(lines.Add), CancellationToken.None);
         var r = second.LastResult!;
         Assert.Equal(2, r.ResumedAfterEpoch);
@@ -44,7 +45,7 @@ public sealed class ResumeTests
         Assert.All(second.Predict(val, Fixtures.Context()), p => Assert.True(float.IsFinite(p)));
 
         // Weights, AdamW moments, RNG and shuffles all restored: the same numbers as a run never interrupted.
-        using var whole = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6));
+        using var whole = new TorchForecaster(TemporalModelKind.Aqnet, Run, Fixtures.Options(24, 6));
         whole.Fit(train, val, Fixtures.Context(Fixtures.TempDir()), null, CancellationToken.None);
         Assert.Equal(whole.LastResult!.History.Select(e => e.ValidationLoss), r.History.Select(e => e.ValidationLoss));
         Assert.Equal(whole.Predict(val, Fixtures.Context()), second.Predict(val, Fixtures.Context()));
@@ -54,9 +55,9 @@ public sealed class ResumeTests
     public void Resuming_on_other_data_is_refused()
     {
         var dir = Fixtures.TempDir();
-        using (var first = new TorchForecaster("lstm", Run with { Epochs = 1 }, Fixtures.Options(24, 6)))
+        using (var first = new TorchForecaster(TemporalModelKind.Lstm, Run with { Epochs = 1 }, Fixtures.Options(24, 6)))
             first.Fit(Fixtures.Windows(16, 24, 6), Fixtures.Windows(8, 24, 6, 2), Fixtures.Context(dir), null, CancellationToken.None);
-        using var second = new TorchForecaster("lstm", Run, Fixtures.Options(24, 6));
+        using var second = new TorchForecaster(TemporalModelKind.Lstm, Run, Fixtures.Options(24, 6));
         var e = Assert.Throws<InputException>(() =>
             second.Fit(Fixtures.Windows(16, 24, 6, seed: 4), Fixtures.Windows(8, 24, 6, 2), Fixtures.Context(dir), null, CancellationToken.None));
         Assert.Contains("fingerprint", e.Message);
@@ -68,7 +69,7 @@ public sealed class ResumeTests
         var dir = Fixtures.TempDir();
         var train = Fixtures.Windows(48, 24, 6);
         var val = Fixtures.Windows(16, 24, 6, 2);
-        using (var first = new TorchForecaster("aqnet", Run with { Epochs = 2 }, Fixtures.Options(24, 6)))
+        using (var first = new TorchForecaster(TemporalModelKind.Aqnet, Run with { Epochs = 2 }, Fixtures.Options(24, 6)))
             first.Fit(train, val, Fixtures.Context(dir), null, CancellationToken.None);
         var resume = Path.Combine(dir, "resume.ckpt");
         var bytes = File.ReadAllBytes(resume);
@@ -76,16 +77,16 @@ public sealed class ResumeTests
         File.WriteAllBytes(resume, bytes);
 
         var lines = new List<string>();
-        using var second = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6));
+        using var second = new TorchForecaster(TemporalModelKind.Aqnet, Run, Fixtures.Options(24, 6));
         second.Fit(train, val, Fixtures.Context(dir), new SyncProgress(lines.Add), CancellationToken.None);
         Assert.Null(second.LastResult!.ResumedAfterEpoch);
         Assert.Contains(lines, l => l.StartsWith($"warning: not resuming: {resume} is damaged", StringComparison.Ordinal));
-        using var whole = new TorchForecaster("aqnet", Run, Fixtures.Options(24, 6));
+        using var whole = new TorchForecaster(TemporalModelKind.Aqnet, Run, Fixtures.Options(24, 6));
         whole.Fit(train, val, Fixtures.Context(Fixtures.TempDir()), null, CancellationToken.None);
         Assert.Equal(whole.LastResult!.History.Select(e => e.ValidationLoss), second.LastResult.History.Select(e => e.ValidationLoss));
 
         // the checkpoint written after the fresh run resumes again
-        using var third = new TorchForecaster("aqnet", Run with { Epochs = 5 }, Fixtures.Options(24, 6));
+        using var third = new TorchForecaster(TemporalModelKind.Aqnet, Run with { Epochs = 5 }, Fixtures.Options(24, 6));
         third.Fit(train, val, Fixtures.Context(dir), null, CancellationToken.None);
         Assert.Equal(4, third.LastResult!.ResumedAfterEpoch);
     }

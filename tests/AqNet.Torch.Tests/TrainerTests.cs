@@ -1,3 +1,4 @@
+using AqNet.Core.Experiments;
 using AqNet.Core.Data;
 using AqNet.Torch.Forecasters;
 using AqNet.Torch.Runtime;
@@ -17,10 +18,10 @@ public sealed class TrainerTests
     private static readonly TrainOptions Quick = new() { Epochs = 6, BatchSize = 16, LearningRate = 1e-2, Patience = 0, Seed = 3 };
 
     [Theory]
-    [InlineData("aqnet")]
-    [InlineData("lstm")]
-    [InlineData("patchtst")]
-    public void Loss_falls_on_a_learnable_fixture(string kind)
+    [InlineData(TemporalModelKind.Aqnet)]
+    [InlineData(TemporalModelKind.Lstm)]
+    [InlineData(TemporalModelKind.PatchTst)]
+    public void Loss_falls_on_a_learnable_fixture(TemporalModelKind kind)
     {
         var train = Fixtures.Windows(96, 24, 6, seed: 1);
         var val = Fixtures.Windows(32, 24, 6, seed: 2);
@@ -45,7 +46,7 @@ public sealed class TrainerTests
             var val = Fixtures.Windows(16, 24, 6, seed: 2);
             float[] Run(int seed)
             {
-                using var f = new TorchForecaster("aqnet", Quick with { Epochs = 2, Seed = seed }, Fixtures.Options(24, 6));
+                using var f = new TorchForecaster(TemporalModelKind.Aqnet, Quick with { Epochs = 2, Seed = seed }, Fixtures.Options(24, 6));
                 f.Fit(train, val, Fixtures.Context(), null, CancellationToken.None);
                 return f.Predict(val, Fixtures.Context());
             }
@@ -61,7 +62,7 @@ public sealed class TrainerTests
     {
         var dir = Fixtures.TempDir();
         var lines = new List<string>();
-        using var f = new TorchForecaster("aqnet", Quick with { Epochs = 3 }, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Aqnet, Quick with { Epochs = 3 }, Fixtures.Options(24, 6));
         f.Fit(Fixtures.Windows(32, 24, 6), Fixtures.Windows(16, 24, 6, 2), Fixtures.Context(dir), new SyncProgress(lines.Add), CancellationToken.None);
         var csv = File.ReadAllLines(Path.Combine(dir, "epochs.csv"));
         Assert.Equal("epoch,train_loss,val_loss,val_mae_ugm3,seconds", csv[0]);
@@ -81,7 +82,7 @@ public sealed class TrainerTests
             PanelStartUtc = DateTime.UnixEpoch, UtcOffsetHours = 8, StepHours = 1, TargetMean = 0, TargetStd = 1, TargetFeature = 0,
             TargetMaskFeature = 1, Quick = true, WorkDir = dir, StationIds = ["A", "B", "C"],
         };
-        using var f = new TorchForecaster("lstm", Quick with { Epochs = 20, BatchSize = 1 }, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Lstm, Quick with { Epochs = 20, BatchSize = 1 }, Fixtures.Options(24, 6));
         f.Fit(Fixtures.Windows(200, 24, 6), Fixtures.Windows(8, 24, 6, 2), context, null, CancellationToken.None);
         Assert.Equal(3, f.LastResult!.History.Count);
         Assert.Equal(50, f.Train.ForQuick().MaxBatchesPerEpoch);
@@ -92,7 +93,7 @@ public sealed class TrainerTests
     public void Batched_prediction_matches_one_forward_pass()
     {
         var set = Fixtures.Windows(20, 24, 6, 4);
-        using var model = Nn.ModelFactory.Create("aqnet", Fixtures.Options(24, 6));
+        using var model = Nn.ModelFactory.Create(Core.Experiments.TemporalModelKind.Aqnet, Fixtures.Options(24, 6));
         var batched = Evaluation.Predict(model, set, batchSize: 7);   // 7 + 7 + 6 rows
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -106,7 +107,7 @@ public sealed class TrainerTests
     {
         // lr so large the validation loss cannot keep improving: training must stop and report the best epoch.
         var o = Quick with { Epochs = 30, Patience = 2, LearningRate = 0.5, ClipNorm = 0 };
-        using var f = new TorchForecaster("lstm", o, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Lstm, o, Fixtures.Options(24, 6));
         var val = Fixtures.Windows(16, 24, 6, 2);
         f.Fit(Fixtures.Windows(32, 24, 6), val, Fixtures.Context(), null, CancellationToken.None);
         var r = f.LastResult!;
@@ -122,7 +123,7 @@ public sealed class TrainerTests
     {
         // The same divergent schedule as above: with KeptWeights.Last nothing stops it and the last epoch's weights stay.
         var o = Quick with { Epochs = 8, Patience = 2, LearningRate = 0.5, ClipNorm = 0, Keep = KeptWeights.Last };
-        using var f = new TorchForecaster("lstm", o, Fixtures.Options(24, 6));
+        using var f = new TorchForecaster(TemporalModelKind.Lstm, o, Fixtures.Options(24, 6));
         var val = Fixtures.Windows(16, 24, 6, 2);
         f.Fit(Fixtures.Windows(32, 24, 6), val, Fixtures.Context(), null, CancellationToken.None);
         var r = f.LastResult!;

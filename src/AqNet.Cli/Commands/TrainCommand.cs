@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AqNet.Torch.Nn;
 using AqNet.Torch.Training;
 using AqNet.Torch.Jobs.Train;
 
@@ -28,7 +29,7 @@ public static class TrainCommand
         {
             var o = new TrainJobOptions
             {
-                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Model = r.GetValue(architecture)!, Protocol = r.GetValue(protocol)!,
+                StorePath = r.GetValue(store)!, OutputDir = r.GetValue(output)!, Model = ModelFactory.Parse(r.GetValue(architecture)), Protocol = r.GetValue(protocol)!,
                 Horizon = r.GetValue(horizon), Meteorology = r.GetValue(met), LinearSkip = !r.GetValue(noSkip),
                 Train = new TrainOptions { Epochs = r.GetValue(epochs), MaxBatchesPerEpoch = r.GetValue(batches), LearningRate = r.GetValue(lr), Seed = r.GetValue(seed), Resume = r.GetValue(resume), Patience = 4 },
             };

@@ -35,8 +35,8 @@ public static class TemporalExperiment
             ct.ThrowIfCancellationRequested();
             var label = proto.Label(horizon);
             var wo = WindowOptionsFor(panel, o, proto, horizon);
-            // The previous horizon's windows (about 1 GB on UCI Beijing) are garbage now; collect them before building
-            // the next ones, or the peak holds up to three horizons' (demo: 3.9 GB instead of 2.3 GB, docs/benchmarks.md).
+            // The previous horizon's windows are garbage now; collect them before building the next ones, or the peak
+            // holds up to three horizons' (the demo's peak with and without: docs/benchmarks.md).
             GC.Collect();
             var sets = WindowBuilder.Build(panel, [split.Train, split.Validation, split.Test], wo, scaler);
             var ctx0 = WindowBuilder.Context(panel, sets[0], wo, scaler, quick: o.Quick);

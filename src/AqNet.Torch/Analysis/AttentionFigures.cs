@@ -26,7 +26,7 @@ public static class AttentionFigures
     public static void OnModelFitted(FittedModel fitted)
     {
         ArgumentNullException.ThrowIfNull(fitted);
-        if (fitted.Model is not TorchForecaster { Name: ModelFactory.AqNet, Model: AqNetModel model }) return;
+        if (fitted.Model is not TorchForecaster { Kind: TemporalModelKind.Aqnet, Model: AqNetModel model }) return;
         var test = fitted.Windows.Test;
         if (test.N == 0 || !Analysed.TryAdd(test, new object())) return;
         Write(model, test, fitted.Windows.Context, fitted.Horizon, fitted.Seed, fitted.FiguresDir);
@@ -61,7 +61,7 @@ public static class AttentionFigures
             var png = Path.Combine(dir, $"fig5_output_vs_input_days_{horizon}.png");
             Fig5Plot.Write(png, $"AQ-Net {horizon}: change of each output day's forecast when one input day is masked ({occIdx.Length} test windows)", delta);
             var days = w / 24;
-            var report = new OcclusionReport(ModelFactory.AqNet, horizon, occIdx.Length, [.. Enumerable.Range(-days, days)], delta,
+            var report = new OcclusionReport(TemporalModels.Name(TemporalModelKind.Aqnet), horizon, occIdx.Length, [.. Enumerable.Range(-days, days)], delta,
                 MassPerDay(profiles, days), OcclusionReport.MethodDescription);
             var fig5Json = Path.ChangeExtension(png, ".json");
             report.Write(fig5Json);
@@ -76,7 +76,7 @@ public static class AttentionFigures
         var entries = profiles.Select(p => new HeadEntry(0, p.Head, clusters.Name(p.Head),
             p.Head == clusters.ShortRepresentative || p.Head == clusters.LongRepresentative,
             p.MeanLagHours, p.RecentMass, pca.Scores[p.Head], p.Mean, p.Std)).ToList();
-        return new AttentionReport(ModelFactory.AqNet, horizon, seed, samples, w, model.Options.Pooling.ToString(),
+        return new AttentionReport(TemporalModels.Name(TemporalModelKind.Aqnet), horizon, seed, samples, w, model.Options.Pooling.ToString(),
             AttentionReport.ProfileDescription, [pca.Share(0), pca.Share(1)], pca.Components, entries);
     }
 

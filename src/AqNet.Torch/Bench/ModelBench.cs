@@ -1,3 +1,4 @@
+using AqNet.Core.Experiments;
 using AqNet.Core.Windows;
 using AqNet.Torch.Nn;
 using AqNet.Torch.Runtime;
@@ -33,7 +34,7 @@ public static class ModelBench
         manual_seed(1);
         using var data = new WindowTensors(Synthetic(Math.Max(batch * 32, 512), seq));
         using var model = new AqNetModel(options);
-        using var trainer = new Trainer(model, ModelFactory.AqNet, new TrainOptions { BatchSize = batch });
+        using var trainer = new Trainer(model, TemporalModels.Name(TemporalModelKind.Aqnet), new TrainOptions { BatchSize = batch });
         using var bare = new BareLoop(Features, hidden, layers, heads, Horizon, options.Dropout);
         using var adam = optim.AdamW(bare.parameters(), 1e-3, weight_decay: 1e-2);
         float BareStep(Tensor x, Tensor y)

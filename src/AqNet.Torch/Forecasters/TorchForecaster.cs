@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace AqNet.Torch.Forecasters;
 
-/// <summary>IForecaster adapter for the neural models "aqnet", "aqnet-no-ce", "lstm" and "patchtst". The AqNetOptions
+/// <summary>IForecaster adapter for the windowed neural models (<see cref="ModelFactory.Kinds"/>). The AqNetOptions
 /// given are a template: InputFeatures, Horizon, Window and the feature selection come from the training windows
 /// (aqnet-no-ce drops every "cyc:" feature, the others read all features). With a WorkDir, Fit also writes
 /// WorkDir/model.ckpt (best validation weights). WindowContext.Quick trains with <see cref="TrainOptions.ForQuick"/>.</summary>
@@ -18,18 +18,20 @@ public sealed class TorchForecaster : IForecaster, IDisposable
 
     private readonly AqNetOptions template;
 
-    public TorchForecaster(string name, TrainOptions? train = null, AqNetOptions? model = null)
+    public TorchForecaster(TemporalModelKind kind, TrainOptions? train = null, AqNetOptions? model = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        if (!ModelFactory.Kinds.Contains(name))
-            throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown neural forecaster '{name}'; expected one of {string.Join(", ", ModelFactory.Kinds)}");
-        Name = name;
+        if (!ModelFactory.Kinds.Contains(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{TemporalModels.Name(kind)} is not a windowed neural forecaster; expected one of {string.Join(", ", ModelFactory.Kinds.Select(TemporalModels.Name))}");
+        Kind = kind;
         Train = train ?? new TrainOptions();
         Train.Validate();
         template = model ?? new AqNetOptions { InputFeatures = 1, Horizon = 1 };
     }
 
-    public string Name { get; }
+    public TemporalModelKind Kind { get; }
+
+    /// <summary>The model's name in results and checkpoints ("aqnet", "lstm", ...).</summary>
+    public string Name => TemporalModels.Name(Kind);
     /// <summary>Predict the change from PM2.5's last value (see <see cref="AqNetOptions.ResidualFeature"/>); on by
     /// default when PM2.5's history is an input, off reproduces the paper's plain head.</summary>
     public bool Residual { get; init; } = true;
@@ -45,15 +47,13 @@ public sealed class TorchForecaster : IForecaster, IDisposable
     /// <summary>Feature scalers stored verbatim in the checkpoint.</summary>
     public JsonElement? FeatureScalers { get; set; }
 
-    public static IReadOnlyList<string> Names => ModelFactory.Kinds;
-
     public void Fit(WindowSet train, WindowSet validation, WindowContext context, IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(context);
         TorchRuntime.EnsureLoaded();
-        var useCyclic = Name != ModelFactory.AqNetNoCe;
+        var useCyclic = Kind != TemporalModelKind.AqnetNoCe;
         var options = template with
         {
             InputFeatures = train.F, Horizon = train.H, Window = train.W, UseCyclic = useCyclic,
@@ -66,7 +66,7 @@ public sealed class TorchForecaster : IForecaster, IDisposable
         // Seed before building the model so the initial weights are repeatable too.
         if (Train.Threads > 0) set_num_threads(Train.Threads);
         manual_seed(Train.Seed ?? context.Seed);
-        Model = ModelFactory.Create(Name, options);
+        Model = ModelFactory.Create(Kind, options);
         var fingerprint = Fingerprint ?? DataFingerprint.Of(train, context);
         using (var trainer = new Trainer(Model, Name, context.Quick ? Train.ForQuick() : Train))
             LastResult = trainer.Fit(train, validation, context, progress, ct, fingerprint);
@@ -92,7 +92,7 @@ public sealed class TorchForecaster : IForecaster, IDisposable
     public static TorchForecaster Load(string path, string? expectedFingerprint, TrainOptions? train = null)
     {
         var (model, info) = Checkpoint.Load(path, expectedFingerprint);
-        return new TorchForecaster(info.Kind, train, info.Options) { Model = model, Info = info, FeatureScalers = info.FeatureScalers };
+        return new TorchForecaster(ModelFactory.Parse(info.Kind), train, info.Options) { Model = model, Info = info, FeatureScalers = info.FeatureScalers };
     }
 
     public void Dispose() => Model?.Dispose();

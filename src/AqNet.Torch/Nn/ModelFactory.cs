@@ -1,29 +1,35 @@
+using AqNet.Core.Data;
+using AqNet.Core.Experiments;
 using AqNet.Torch.Runtime;
 
 namespace AqNet.Torch.Nn;
 
-/// <summary>Builds a model from its kind name and options; the names are the forecaster names.</summary>
+/// <summary>Builds a windowed neural forecaster from its kind and options.</summary>
 public static class ModelFactory
 {
-    public const string AqNet = "aqnet";
-    public const string AqNetNoCe = "aqnet-no-ce";
-    public const string Lstm = "lstm";
-    public const string PatchTst = "patchtst";
-
-    public static IReadOnlyList<string> Kinds { get; } = [AqNet, AqNetNoCe, Lstm, PatchTst];
+    /// <summary>The kinds built here: AQ-Net, AQ-Net without the cyclic encoding, the plain LSTM and PatchTST.</summary>
+    public static IReadOnlyList<TemporalModelKind> Kinds { get; } =
+        [TemporalModelKind.Aqnet, TemporalModelKind.AqnetNoCe, TemporalModelKind.Lstm, TemporalModelKind.PatchTst];
 
     /// <summary>A freshly initialised model (weights from torch's current RNG state).</summary>
-    public static ForecastModel Create(string kind, AqNetOptions options)
+    public static ForecastModel Create(TemporalModelKind kind, AqNetOptions options)
     {
-        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(options);
         TorchRuntime.EnsureLoaded();
         return kind switch
         {
-            AqNet or AqNetNoCe => new AqNetModel(options, kind),
-            Lstm => new LstmModel(options),
-            PatchTst => new PatchTstModel(options),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"unknown model '{kind}'; expected one of {string.Join(", ", Kinds)}"),
+            TemporalModelKind.Aqnet or TemporalModelKind.AqnetNoCe => new AqNetModel(options, TemporalModels.Name(kind)),
+            TemporalModelKind.Lstm => new LstmModel(options),
+            TemporalModelKind.PatchTst => new PatchTstModel(options),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{TemporalModels.Name(kind)} is not a windowed neural forecaster; expected one of {Names}"),
         };
     }
+
+    /// <summary>The kind a name stands for ("aqnet", "lstm", ...), or an <see cref="InputException"/> naming the
+    /// ones built here.</summary>
+    public static TemporalModelKind Parse(string? name) =>
+        TemporalModels.TryParse(name, out var kind) && Kinds.Contains(kind) ? kind
+            : throw new InputException($"unknown neural model '{name}'; expected one of {Names}");
+
+    private static string Names => string.Join(", ", Kinds.Select(TemporalModels.Name));
 }

@@ -38,10 +38,10 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>Torch's intra-op threads: $AQNET_TORCH_THREADS, else 1. Measured on the 2-core machine with one
-    /// other busy process (`aqnet bench model --seq 24 --threads N`): 1 thread trains 2,923 samples/s, 2 threads 39,
-    /// because libtorch's OpenMP workers spin-wait for a core that is taken. Small batches gain little from a second
-    /// thread even on an idle machine, so one thread is the safe default.</summary>
+    /// <summary>Torch's intra-op threads: $AQNET_TORCH_THREADS, else 1. On a machine where another process holds a
+    /// core, libtorch's OpenMP workers spin-wait for it and a second thread makes training many times slower
+    /// (docs/benchmarks.md, `aqnet bench model --threads N`); small batches gain little from a second thread even on
+    /// an idle machine, so one thread is the safe default.</summary>
     public static int Threads()
     {
         var env = Environment.GetEnvironmentVariable("AQNET_TORCH_THREADS");

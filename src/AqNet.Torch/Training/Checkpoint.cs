@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AqNet.Core.Data;
+using AqNet.Core.Experiments;
 using AqNet.Torch.Nn;
 
 namespace AqNet.Torch.Training;
@@ -39,7 +40,9 @@ public static class Checkpoint
         using var r = Open(path, Magic);
         var info = ReadHeader<CheckpointInfo>(r, path, Magic, UnverifiedMagic);
         CheckFingerprint(info.Fingerprint, expectedFingerprint, path);
-        var model = ModelFactory.Create(info.Kind, info.Options);
+        var kind = TemporalModels.TryParse(info.Kind, out var k) && ModelFactory.Kinds.Contains(k) ? k
+            : throw new InputException($"{path}: the checkpoint holds a '{info.Kind}' model, which this AqNet does not build (it builds {string.Join(", ", ModelFactory.Kinds.Select(TemporalModels.Name))})");
+        var model = ModelFactory.Create(kind, info.Options);
         try
         {
             model.load(r);

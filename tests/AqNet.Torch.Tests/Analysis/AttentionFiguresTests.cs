@@ -19,7 +19,7 @@ public sealed class AttentionFiguresTests
         Fixtures.OneThread();
     }
 
-    private static (TorchForecaster Model, WindowsForHorizon Windows) Fitted(string kind, int w, int h, int stepHours)
+    private static (TorchForecaster Model, WindowsForHorizon Windows) Fitted(TemporalModelKind kind, int w, int h, int stepHours)
     {
         var train = Fixtures.Windows(24, w, h);
         var test = Fixtures.Windows(12, w, h, 9);
@@ -39,7 +39,7 @@ public sealed class AttentionFiguresTests
     public void Aqnet_hourly_writes_fig4_and_one_json_entry_per_head_for_the_first_seed_only()
     {
         var dir = Fixtures.TempDir();
-        var (f, win) = Fitted("aqnet", 24, 6, 1);
+        var (f, win) = Fitted(TemporalModelKind.Aqnet, 24, 6, 1);
         using (f)
         {
             AttentionFigures.OnModelFitted(new FittedModel(f, "6h", 0, win, [], dir));
@@ -63,7 +63,7 @@ public sealed class AttentionFiguresTests
     public void Aqnet_daily_also_writes_fig5_with_an_output_by_input_day_matrix()
     {
         var dir = Fixtures.TempDir();
-        var (f, win) = Fitted("aqnet", 48, 2, 24);
+        var (f, win) = Fitted(TemporalModelKind.Aqnet, 48, 2, 24);
         using (f)
         {
             AttentionFigures.OnModelFitted(new FittedModel(f, "2d", 0, win, [], dir));
@@ -80,7 +80,7 @@ public sealed class AttentionFiguresTests
     public void Other_models_write_nothing()
     {
         var dir = Fixtures.TempDir();
-        var (f, win) = Fitted("lstm", 24, 6, 1);
+        var (f, win) = Fitted(TemporalModelKind.Lstm, 24, 6, 1);
         using (f)
         {
             AttentionFigures.OnModelFitted(new FittedModel(f, "6h", 0, win, [], dir));

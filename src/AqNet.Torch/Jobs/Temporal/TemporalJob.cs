@@ -121,14 +121,14 @@ public static class TemporalJob
     public static IForecaster Create(TemporalModelKind kind, int seed, TrainOptions train, bool residual = true, bool linearSkip = true) =>
         BaselineFactory.TryCreate(kind) ?? (kind == TemporalModelKind.AqnetSt
             ? throw new ArgumentOutOfRangeException(nameof(kind), kind, "aqnet-st forecasts through StForecaster, which shares its fits across horizons")
-            : Neural(TemporalModels.Name(kind), kind == TemporalModelKind.PatchTst, seed, train, residual, linearSkip));
+            : Neural(kind, seed, train, residual, linearSkip));
 
-    private static IForecaster Neural(string name, bool patchTst, int seed, TrainOptions train, bool residual, bool linearSkip) => patchTst
-            // PatchTST encodes every channel separately (B × F sequences per batch): at AQ-Net's width it trained
-            // ~300 samples/s with meteorology, 15× slower than AQ-Net, so it gets d_model 32, one layer, a quarter of the batches.
-            ? new TorchForecaster(name, train with { Seed = seed, MaxBatchesPerEpoch = Math.Max(1, train.MaxBatchesPerEpoch / 4) },
+    private static IForecaster Neural(TemporalModelKind kind, int seed, TrainOptions train, bool residual, bool linearSkip) => kind == TemporalModelKind.PatchTst
+            // PatchTST encodes every channel separately (B × F sequences per batch), so at AQ-Net's width it trains far
+            // slower than AQ-Net (docs/benchmarks.md): it gets d_model 32, one layer, a quarter of the batches.
+            ? new TorchForecaster(kind, train with { Seed = seed, MaxBatchesPerEpoch = Math.Max(1, train.MaxBatchesPerEpoch / 4) },
                 new AqNetOptions { InputFeatures = 1, Horizon = 1, Hidden = 32, Layers = 1, Heads = 4 }) { Residual = residual, LinearSkip = linearSkip }
-            : new TorchForecaster(name, train with { Seed = seed }) { Residual = residual, LinearSkip = linearSkip };
+            : new TorchForecaster(kind, train with { Seed = seed }) { Residual = residual, LinearSkip = linearSkip };
 
     /// <summary>The network's local UTC offset, from the time zone its source recorded (cyclic encoding and
     /// climatology follow local time: Chinese sources are UTC+8, the US EPA file is UTC).</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AqNet.Core.Data;
+using AqNet.Core.Experiments;
 using AqNet.Core.Metrics;
 using AqNet.Torch.Forecasters;
 using AqNet.Torch.Nn;
@@ -15,7 +16,7 @@ public sealed record TrainJobOptions
 {
     public required string StorePath { get; init; }
     public required string OutputDir { get; init; }
-    public string Model { get; init; } = ModelFactory.AqNet;
+    public TemporalModelKind Model { get; init; } = TemporalModelKind.Aqnet;
     public string Protocol { get; init; } = "table1";
     public int? Horizon { get; init; }
     public bool Meteorology { get; init; }
@@ -32,7 +33,7 @@ public static class TrainJob
     public static string Train(TrainJobOptions o, IProgress<string>? progress, CancellationToken ct)
     {
         if (!ModelFactory.Kinds.Contains(o.Model))
-            throw new InputException($"unknown model '{o.Model}'; `aqnet train` trains one of {string.Join(", ", ModelFactory.Kinds)}");
+            throw new InputException($"unknown model '{TemporalModels.Name(o.Model)}'; `aqnet train` trains one of {string.Join(", ", ModelFactory.Kinds.Select(TemporalModels.Name))}");
         TorchRuntime.EnsureLoaded();
         Directory.CreateDirectory(o.OutputDir);
         var data = TemporalData.Prepare(o.StorePath, o.Protocol, o.Horizon, o.Meteorology, o.OutputDir);
@@ -46,7 +47,7 @@ public static class TrainJob
         model.Fit(data.Train, data.Validation, data.Context, progress, ct);
         var metrics = MaskedMetrics.Evaluate(data.Validation, model.Predict(data.Validation, data.Context), data.Context, Aggregation.Pooled);
         var path = Path.Combine(o.OutputDir, TorchForecaster.CheckpointFileName);
-        return $"trained {o.Model} for {data.Protocol.Name} {data.Protocol.Label(data.Horizon)}: validation MAE {Fmt.F(metrics.Mae, 2)} µg/m³, " +
+        return $"trained {TemporalModels.Name(o.Model)} for {data.Protocol.Name} {data.Protocol.Label(data.Horizon)}: validation MAE {Fmt.F(metrics.Mae, 2)} µg/m³, " +
                $"RMSE {Fmt.F(metrics.Rmse, 2)}, R² {Fmt.F(metrics.R2, 3)} (n = {metrics.N})\ncheckpoint: {path}\nepochs: {Path.Combine(o.OutputDir, "epochs.csv")}\n";
     }
 
