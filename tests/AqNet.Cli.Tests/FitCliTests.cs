@@ -14,8 +14,10 @@ public sealed class FitCliTests : IDisposable
 
     public void Dispose() => _fx.Dispose();
 
+    private string Store() => Store(_fx);
+
     /// <summary>Gaps: Alpha hours 200-229 (a block), Beta every 50th hour.</summary>
-    private string Store()
+    internal static string Store(Fixtures _fx)
     {
         string[] names = ["Alpha", "Beta", "Gamma"];
         var rng = new Random(7);

@@ -188,10 +188,17 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         {
             ct.ThrowIfCancellationRequested();
             var rows = Math.Min(InferenceBatch, samples.Count - first);
-            for (var b = 0; b < rows; b++) StFeatures.Fill(graph, input, batch, b, samples[first + b].S, samples[first + b].T0, hide, null);
+            // Every batch has the full shape (the last one padded with copies of its last sample): libtorch may choose
+            // its kernels by shape, and an estimate must not depend on how many others share its batch (a shard of a
+            // grid holds fewer cells than the single run, and equals it bit for bit).
+            for (var b = 0; b < InferenceBatch; b++)
+            {
+                var (s, t0) = samples[first + Math.Min(b, rows - 1)];
+                StFeatures.Fill(graph, input, batch, b, s, t0, hide, null);
+            }
             using var scope = NewDisposeScope();
-            var (x, t, weight, _, _) = StTensors.Of(batch, rows);
-            var q = model.forward(x, t, weight).select(1, 0).contiguous().data<float>().ToArray();   // target node: [rows, W, 3]
+            var (x, t, weight, _, _) = StTensors.Of(batch, InferenceBatch);
+            var q = model.forward(x, t, weight).select(1, 0).contiguous().data<float>().ToArray();   // target node: [B, W, 3]
             for (var b = 0; b < rows; b++) use(first + b, q, b * W * 3);
         }
     }

@@ -15,6 +15,7 @@ public sealed record DoctorReport(
     int Threads,
     int Cores,
     string? Allocator,
+    string? Mkl,
     string Device,
     float CheckSum);
 
@@ -28,7 +29,7 @@ public static class Doctor
         using var probe = torch.ones(2, 2).matmul(torch.ones(2, 2));   // proves the native library really runs
         using var sum = probe.sum();
         return new DoctorReport(status, BuildInfo.Version, typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", torch.__version__,
-            torch.get_num_threads(), Environment.ProcessorCount, TorchRuntime.Allocator,
+            torch.get_num_threads(), Environment.ProcessorCount, TorchRuntime.Allocator, TorchRuntime.Mkl,
             torch.cuda.is_available() ? "cuda" : "cpu", sum.item<float>());
     }
 
@@ -44,6 +45,7 @@ public static class Doctor
         sb.AppendLine($"TorchSharp: {d.TorchSharpVersion}, libtorch: {d.LibTorchVersion}");
         sb.AppendLine($"threads: {d.Threads} (cores: {d.Cores}; set AQNET_TORCH_THREADS to change)");
         sb.AppendLine(d.Allocator);
+        sb.AppendLine(d.Mkl);
         sb.AppendLine($"device: {d.Device}");
         sb.AppendLine($"check: 2x2 ones matmul sum = {d.CheckSum.ToString(System.Globalization.CultureInfo.InvariantCulture)} (expected 8)");
         return sb.ToString();

@@ -26,12 +26,16 @@ public static class TorchRuntime
     /// <summary>How the native heap was configured (see <see cref="NativeHeap"/>); null before <see cref="EnsureLoaded"/>.</summary>
     public static string? Allocator { get; private set; }
 
+    /// <summary>How MKL's numerical reproducibility was set (see <see cref="MklReproducibility"/>); null before <see cref="EnsureLoaded"/>.</summary>
+    public static string? Mkl { get; private set; }
+
     public static TorchRuntimeStatus EnsureLoaded()
     {
         lock (Gate)
         {
             if (_status is not null) return _status;
             Allocator = NativeHeap.Configure();
+            Mkl = MklReproducibility.Configure();
             _status = Prepare();
             TorchSharp.torch.set_num_threads(Threads());
             return _status;

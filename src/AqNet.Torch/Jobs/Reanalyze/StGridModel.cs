@@ -26,8 +26,10 @@ internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyLi
 
     public IReadOnlyList<Station> Stations => stations;
     public IReadOnlyList<string> Variables { get; } = [Core.Data.Variables.Pm25];
-    public int HoursBefore => info.Options.Window;
-    public int HoursAfter => info.Options.Window;
+    /// <summary>A chunk's windows on both sides, and a whole chunk more: the chunks are aligned to the clock (see
+    /// <see cref="ChunkAt"/>), so the one holding the first or last hour asked for may reach that far beyond it.</summary>
+    public int HoursBefore => info.Options.Window + ChunkHours;
+    public int HoursAfter => info.Options.Window + ChunkHours;
     /// <summary>Per cell and hour of a chunk (<see cref="ChunkHours"/> plus the windows on both sides): the panel's value,
     /// mask and flags, the base estimate, the inputs mask and the estimate accumulators (3 doubles and a weight), the
     /// chunk's three outputs and a day's slice of them; plus the graph's per-node features of a window.</summary>
@@ -50,27 +52,45 @@ internal sealed class StGridModel(StImputer model, StModelInfo info, IReadOnlyLi
     /// reaching over its edges, so a tile's hours are estimated in chunks of this many and handed out by the day.</summary>
     public const int ChunkHours = 120;
     private IReadOnlyList<GeoPoint>? _points;
-    private int _c0, _c1;
+    private int _c0 = -1;
     private float[][] _chunk = [];
 
     public float[][] Estimate(Panel panel, IReadOnlyList<GeoPoint> points, int from, int to, CancellationToken ct)
     {
-        if (!ReferenceEquals(points, _points) || from < _c0 || to > _c1)
-        {
-            var end = Math.Max(to, Math.Min(panel.Hours - HoursAfter, from + ChunkHours));
-            _chunk = [];   // release the previous chunk before the next is made
-            _chunk = Compute(panel, points, from, end, ct);
-            (_points, _c0, _c1) = (points, from, end);
-        }
         var n = points.Count;
-        return [.. _chunk.Select(a => a.AsSpan((from - _c0) * n, (to - from) * n).ToArray())];
+        var outs = new[] { new float[(to - from) * n], new float[(to - from) * n], new float[(to - from) * n] };
+        for (var t = from; t < to;)
+        {
+            var (c0, c1) = ChunkAt(panel, t);
+            if (!ReferenceEquals(points, _points) || c0 != _c0)
+            {
+                _chunk = [];   // release the previous chunk before the next is made
+                _chunk = Compute(panel, points, c0, c1, ct);
+                (_points, _c0) = (points, c0);
+            }
+            var end = Math.Min(to, c1);
+            for (var k = 0; k < outs.Length; k++) Array.Copy(_chunk[k], (t - c0) * n, outs[k], (t - from) * n, (end - t) * n);
+            t = end;
+        }
+        return outs;
+    }
+
+    /// <summary>The chunk [c0, c1) of panel hours that holds hour <paramref name="t"/>. Chunks are whole multiples of
+    /// <see cref="ChunkHours"/> since 1970-01-01 UTC, clipped to the panel, so a shard with its own time slice and panel
+    /// cuts the same chunks as the single run; an estimate depends on its chunk's hours (the windows' positions, the
+    /// kriging base's variogram), and so is the same bit for bit.</summary>
+    private static (int C0, int C1) ChunkAt(Panel panel, int t)
+    {
+        var clock = (long)Math.Round((panel.TimeAt(t) - DateTime.UnixEpoch).TotalHours);
+        var c0 = t - (int)(((clock % ChunkHours) + ChunkHours) % ChunkHours);
+        return (Math.Max(0, c0), Math.Min(panel.Hours, c0 + ChunkHours));
     }
 
     private float[][] Compute(Panel panel, IReadOnlyList<GeoPoint> points, int from, int to, CancellationToken ct)
     {
         var (n, hours, S) = (points.Count, to - from, panel.S);
-        var t0 = Math.Max(0, from - HoursBefore);
-        var t1 = Math.Min(panel.Hours, to + HoursAfter);
+        var t0 = Math.Max(0, from - info.Options.Window);
+        var t1 = Math.Min(panel.Hours, to + info.Options.Window);
         // The stations then one pseudo-station per cell, hidden: never observed, never anyone's neighbour.
         var cells = points.Select((p, k) => new Station($"cell {k}", $"cell {k}", p.Lon, p.Lat));
         var all = new Panel(panel.TimeAt(t0), t1 - t0, [.. panel.Stations, .. cells], [Core.Data.Variables.Pm25]);
