@@ -43,7 +43,7 @@ public sealed record StOptions
 /// networks to choose an epoch by (see docs/reanalysis-model.md).</summary>
 public sealed record StTrainOptions
 {
-    public int Epochs { get; init; } = 16;
+    public int Epochs { get; init; } = 12;
     public int StepsPerEpoch { get; init; } = 150;
     public int BatchSize { get; init; } = 64;
     public double LearningRate { get; init; } = 2e-3;
