@@ -17,7 +17,7 @@ public sealed class FitCliTests : IDisposable
     private string Store() => Store(_fx);
 
     /// <summary>Gaps: Alpha hours 200-229 (a block), Beta every 50th hour.</summary>
-    internal static string Store(Fixtures _fx)
+    internal static string Store(Fixtures fx)
     {
         string[] names = ["Alpha", "Beta", "Gamma"];
         var rng = new Random(7);
@@ -34,11 +34,11 @@ public sealed class FitCliTests : IDisposable
                 var pm10 = gap ? "NA" : (pm * 1.5).ToString("F1", CultureInfo.InvariantCulture);
                 sb.Append(CultureInfo.InvariantCulture, $"{t + 1},{time.Year},{time.Month},{time.Day},{time.Hour},{v},{pm10},4,7,300,77,-0.7,1023,-18.8,0,NNW,4.4,\"{names[s]}\"\n");
             }
-            _fx.Write($"net/PRSA_Data_{names[s]}_20130301-20170228.csv", sb.ToString());
+            fx.Write($"net/PRSA_Data_{names[s]}_20130301-20170228.csv", sb.ToString());
         }
-        _fx.Write("net/stations.csv", "station,cnemc_code,name_zh,longitude,latitude\nAlpha,1001A,甲,116.40,39.90\nBeta,1002A,乙,116.20,40.10\nGamma,1003A,丙,116.30,40.00\n");
-        var store = _fx.Path_("net.duckdb");
-        var (exit, _, err) = CliApp.Run("ingest", "prsa", _fx.Path_("net"), "--store", store);
+        fx.Write("net/stations.csv", "station,cnemc_code,name_zh,longitude,latitude\nAlpha,1001A,甲,116.40,39.90\nBeta,1002A,乙,116.20,40.10\nGamma,1003A,丙,116.30,40.00\n");
+        var store = fx.Path_("net.duckdb");
+        var (exit, _, err) = CliApp.Run("ingest", "prsa", fx.Path_("net"), "--store", store);
         Assert.True(exit == 0, err);
         return store;
     }
