@@ -21,7 +21,7 @@ public sealed class TorchForecaster : IForecaster, IDisposable
     public TorchForecaster(TemporalModelKind kind, TrainOptions? train = null, AqNetOptions? model = null)
     {
         if (!ModelFactory.Kinds.Contains(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{TemporalModels.Name(kind)} is not a windowed neural forecaster; expected one of {string.Join(", ", ModelFactory.Kinds.Select(TemporalModels.Name))}");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{TemporalModels.Name(kind)} is not a windowed neural forecaster; expected one of {ModelFactory.KindNames}");
         Kind = kind;
         Train = train ?? new TrainOptions();
         Train.Validate();
@@ -91,8 +91,8 @@ public sealed class TorchForecaster : IForecaster, IDisposable
     /// <summary>A ready-to-predict forecaster from a checkpoint; see <see cref="Checkpoint.Load"/> for the fingerprint check.</summary>
     public static TorchForecaster Load(string path, string? expectedFingerprint, TrainOptions? train = null)
     {
-        var (model, info) = Checkpoint.Load(path, expectedFingerprint);
-        return new TorchForecaster(ModelFactory.Parse(info.Kind), train, info.Options) { Model = model, Info = info, FeatureScalers = info.FeatureScalers };
+        var (model, info, kind) = Checkpoint.Load(path, expectedFingerprint);
+        return new TorchForecaster(kind, train, info.Options) { Model = model, Info = info, FeatureScalers = info.FeatureScalers };
     }
 
     public void Dispose() => Model?.Dispose();

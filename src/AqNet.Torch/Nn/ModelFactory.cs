@@ -21,15 +21,18 @@ public static class ModelFactory
             TemporalModelKind.Aqnet or TemporalModelKind.AqnetNoCe => new AqNetModel(options, TemporalModels.Name(kind)),
             TemporalModelKind.Lstm => new LstmModel(options),
             TemporalModelKind.PatchTst => new PatchTstModel(options),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{TemporalModels.Name(kind)} is not a windowed neural forecaster; expected one of {Names}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{TemporalModels.Name(kind)} is not a windowed neural forecaster; expected one of {KindNames}"),
         };
     }
 
     /// <summary>The kind a name stands for ("aqnet", "lstm", ...), or an <see cref="InputException"/> naming the
     /// ones built here.</summary>
     public static TemporalModelKind Parse(string? name) =>
-        TemporalModels.TryParse(name, out var kind) && Kinds.Contains(kind) ? kind
-            : throw new InputException($"unknown neural model '{name}'; expected one of {Names}");
+        TryParse(name, out var kind) ? kind : throw new InputException($"unknown neural model '{name}'; expected one of {KindNames}");
 
-    private static string Names => string.Join(", ", Kinds.Select(TemporalModels.Name));
+    /// <summary>Whether <paramref name="name"/> names one of the <see cref="Kinds"/>.</summary>
+    public static bool TryParse(string? name, out TemporalModelKind kind) => TemporalModels.TryParse(name, out kind) && Kinds.Contains(kind);
+
+    /// <summary>"aqnet, aqnet-no-ce, lstm, patchtst": the kinds' names, for messages.</summary>
+    public static string KindNames => string.Join(", ", Kinds.Select(TemporalModels.Name));
 }

@@ -33,15 +33,15 @@ public static class Checkpoint
         return ReadHeader<CheckpointInfo>(r, path, Magic, UnverifiedMagic);
     }
 
-    /// <summary>Rebuilds the model in eval mode. A non-null expectedFingerprint that differs from the checkpoint's
-    /// throws an InputException naming both.</summary>
-    public static (ForecastModel Model, CheckpointInfo Info) Load(string path, string? expectedFingerprint)
+    /// <summary>Rebuilds the model in eval mode, with the kind its stored name stands for. A non-null expectedFingerprint
+    /// that differs from the checkpoint's throws an InputException naming both.</summary>
+    public static (ForecastModel Model, CheckpointInfo Info, TemporalModelKind Kind) Load(string path, string? expectedFingerprint)
     {
         using var r = Open(path, Magic);
         var info = ReadHeader<CheckpointInfo>(r, path, Magic, UnverifiedMagic);
         CheckFingerprint(info.Fingerprint, expectedFingerprint, path);
-        var kind = TemporalModels.TryParse(info.Kind, out var k) && ModelFactory.Kinds.Contains(k) ? k
-            : throw new InputException($"{path}: the checkpoint holds a '{info.Kind}' model, which this AqNet does not build (it builds {string.Join(", ", ModelFactory.Kinds.Select(TemporalModels.Name))})");
+        if (!ModelFactory.TryParse(info.Kind, out var kind))
+            throw new InputException($"{path}: the checkpoint holds a '{info.Kind}' model, which this AqNet does not build (it builds {ModelFactory.KindNames})");
         var model = ModelFactory.Create(kind, info.Options);
         try
         {
@@ -53,7 +53,7 @@ public static class Checkpoint
             throw new InputException($"{path}: the weights do not match a '{info.Kind}' model with the stored options ({e.Message})", e);
         }
         model.eval();
-        return (model, info);
+        return (model, info, kind);
     }
 
     public static void CheckFingerprint(string actual, string? expected, string path)

@@ -33,7 +33,7 @@ public static class TrainJob
     public static string Train(TrainJobOptions o, IProgress<string>? progress, CancellationToken ct)
     {
         if (!ModelFactory.Kinds.Contains(o.Model))
-            throw new InputException($"unknown model '{TemporalModels.Name(o.Model)}'; `aqnet train` trains one of {string.Join(", ", ModelFactory.Kinds.Select(TemporalModels.Name))}");
+            throw new InputException($"unknown model '{TemporalModels.Name(o.Model)}'; `aqnet train` trains one of {ModelFactory.KindNames}");
         TorchRuntime.EnsureLoaded();
         Directory.CreateDirectory(o.OutputDir);
         var data = TemporalData.Prepare(o.StorePath, o.Protocol, o.Horizon, o.Meteorology, o.OutputDir);
