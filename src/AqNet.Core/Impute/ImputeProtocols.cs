@@ -45,8 +45,11 @@ public static class ImputeProtocols
         switch (o.Kind)
         {
             case ImputeProtocolKind.Aqi36:
+                // The benchmark's points in the training months are never read either (the input is the "missing"
+                // table), so they validate beside the protocol's validation hours: in every season, not only in the
+                // weeks before each test month, which are easier or harder than the months that follow them.
                 folds.Add(new ImputeFold("aqi36", input, new HiddenPoints(none, Where(benchmark, roles, HourRole.Test, S)),
-                    [new HiddenPoints(none, Where(benchmark, roles, HourRole.Validation, S))]));
+                    [new HiddenPoints(none, Where(benchmark, roles, HourRole.Validation, S)), new HiddenPoints(none, Where(benchmark, roles, HourRole.Train, S))]));
                 break;
             case ImputeProtocolKind.Point:
             case ImputeProtocolKind.Block:

@@ -61,7 +61,8 @@ public static class ImputeReport
         return p.Kind switch
         {
             ImputeProtocolKind.Aqi36 => "AQI-36 out-of-sample (GRIN/tsl): the evaluation points (observed in pm25_ground.txt, empty in pm25_missing.txt) "
-                + "in the test months 3, 6, 9 and 12 are scored; models read pm25_missing.txt only; validation is the tenth of the other hours just before each test month; the rest trains." + dev,
+                + "in the test months 3, 6, 9 and 12 are scored; models read pm25_missing.txt only; validation is the tenth of the other hours just before each test month; the rest trains. "
+                + "The benchmark's points in the training months, which no model reads either, are validation points too: they choose the hybrid's gap length and calibrate the 90% intervals in every season." + dev,
             ImputeProtocolKind.Virtual => "Virtual sensing: the hidden stations are never read (not in training, not as inputs) and are scored at every observed test hour." + dev,
             ImputeProtocolKind.Point => $"Point: {Fmt.F(100 * p.PointRate, 0)}% of the observed values of the test part (last {Fmt.F(100 * p.TestFraction, 0)}% of hours) hidden at random and scored." + dev,
             ImputeProtocolKind.Block => $"Block: at each station runs of {p.BlockMinHours}-{p.BlockMaxHours} h (start probability {Fmt.D(p.BlockStartRate)} per hour) plus {Fmt.F(100 * p.BlockPointRate, 0)}% single hours hidden in the test part (last {Fmt.F(100 * p.TestFraction, 0)}% of hours) and scored." + dev,

@@ -19,7 +19,7 @@ public static class VariogramCrossValidation
     /// <summary>The candidate with the lowest LOO MAE (ties: the WLS fit, then the smaller share), with the MAE of each
     /// candidate tried (share → MAE); returns the fitted model unchanged when fewer than 3 visible stations exist.</summary>
     public static (VariogramModel Model, IReadOnlyDictionary<double, double> MaeByShare) Refine(
-        VariogramModel fitted, SpatialTrainingData train, int? maxNeighbours)
+        VariogramModel fitted, SpatialTrainingData train, int? maxNeighbours, double? taperShare = KrigingInterpolator.DefaultTaperShare)
     {
         ArgumentNullException.ThrowIfNull(fitted);
         ArgumentNullException.ThrowIfNull(train);
@@ -49,7 +49,7 @@ public static class VariogramCrossValidation
         // weight cache, its fallbacks), so the nugget is chosen for exactly the estimator that is then evaluated.
         double Score(VariogramModel model)
         {
-            var kriging = KrigingInterpolator.WithModel(model, maxNeighbours);
+            var kriging = KrigingInterpolator.WithModel(model, maxNeighbours, taperShare);
             kriging.Fit(train);
             var sums = new (double Abs, long N)[queries.Length];
             Parallel.For(0, queries.Length, qi =>

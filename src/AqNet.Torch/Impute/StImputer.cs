@@ -45,7 +45,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         var starts = Enumerable.Range(0, Math.Max(0, task.T - _options.Window + 1))
             .Where(t0 => Enumerable.Range(t0, _options.Window).All(h => task.Roles[h] == HourRole.Train)).ToArray();
         var targets = Enumerable.Range(0, task.S).Where(s => !fold.Hidden[s] && task.Stations[s].HasCoordinates).ToArray();
-        var validation = fold.Validation.Select(v => (View: ImputeViews.Validation(task, fold, v), Where: Thin(v.Eval, train.MaxValidationPoints)))
+        var validation = EpochValidation(task, fold, train.MaxValidationPoints)
             .Select(v => (v.View, v.Where, Graph: GraphFor(v.View, v.Where, ct))).ToArray();
         double Validate()
         {
@@ -211,6 +211,21 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         if (n < 2) throw new InputException("fewer than two training observations; expected a training part with data");
         var mean = s / n;
         return ((float)mean, (float)Math.Max(1e-3, Math.Sqrt(Math.Max(0, s2 / n - mean * mean))));
+    }
+
+    /// <summary>The validation points scored after every epoch: at most <paramref name="max"/> in all, evenly spaced,
+    /// the fold's validation sets in order (the protocol's own first).</summary>
+    private static List<(ImputeView View, bool[] Where)> EpochValidation(ImputeTask task, ImputeFold fold, int max)
+    {
+        var sets = new List<(ImputeView, bool[])>();
+        foreach (var v in fold.Validation)
+        {
+            if (max <= 0) break;
+            var where = Thin(v.Eval, max);
+            max -= where.Count(b => b);
+            sets.Add((ImputeViews.Validation(task, fold, v), where));
+        }
+        return sets;
     }
 
     /// <summary>At most <paramref name="max"/> of the true cells, evenly spaced.</summary>

@@ -60,8 +60,9 @@ public sealed record StTrainOptions
     /// <summary>Share of training samples whose gaps copy the network's real gaps from another training window (the rest
     /// get synthetic patterns).</summary>
     public double RealPatternShare { get; init; } = 0.5;
-    /// <summary>At most this many validation points are scored per epoch (evenly spaced).</summary>
-    public int MaxValidationPoints { get; init; } = 20_000;
+    /// <summary>At most this many validation points are scored per epoch (evenly spaced; the protocol's own validation
+    /// set first). The score is shown and kept in epochs.csv; with <see cref="Keep"/> = BestValidation it chooses the epoch.</summary>
+    public int MaxValidationPoints { get; init; } = 5_000;
     /// <summary>Called with every training batch (tests assert that evaluation points never appear).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Action<StBatchInfo>? OnBatch { get; init; }

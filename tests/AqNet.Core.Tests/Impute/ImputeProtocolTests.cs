@@ -110,6 +110,10 @@ public class ImputeProtocolTests
         Assert.Equal(35_737, points);
         var task = ImputeProtocols.Build(panel, Variables.Pm25, 8, new ImputeProtocolOptions { Kind = ImputeProtocolKind.Aqi36 });
         Assert.Equal(20_434, task.Folds[0].Test.Eval.Count(b => b));
+        // Validation: the benchmark's points in the hours before each test month, and those in the training months.
+        var validation = task.Folds[0].Validation.Select(v => v.Eval.Count(b => b)).ToArray();
+        Assert.Equal(35_737 - 20_434, validation.Sum());
+        Assert.Equal(2_157, validation[0]);
         // The input is pm25_missing.txt: 315,324 cells less its 77,508 empty ones.
         Assert.Equal(315_324 - 77_508, task.Folds[0].Input.Count(b => b));
         var virt = ImputeProtocols.Build(panel, Variables.Pm25, 8, new ImputeProtocolOptions { Kind = ImputeProtocolKind.Virtual });
