@@ -18,6 +18,8 @@ public sealed class LinearThenKrigingFiller : IStationFiller
 
     public double Coverage { get; init; } = 0.9;
     public int MaxNeighbours { get; init; } = 16;
+    /// <summary>The stations nearest to a station that its kriging reads (<see cref="KrigingInterpolator.NeighboursRead"/>).</summary>
+    public int NeighboursRead => KrigingInterpolator.NeighboursRead(MaxNeighbours);
 
     public string Method =>
         $"LinearThenKriging: observed values unchanged; gaps up to {MaxLinearGapHours} h linear in time, longer gaps ordinary kriging " +

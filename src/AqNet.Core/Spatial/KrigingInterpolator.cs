@@ -52,7 +52,11 @@ public sealed class KrigingInterpolator : ISpatialInterpolator
     /// <summary>Stations in each kriging system (null = all observed that hour).</summary>
     public int? SystemSize { get; }
     /// <summary>Neighbours Estimate looks at: the system's, and with a taper the nearest station left out of it.</summary>
-    public int? MaxNeighbours => SystemSize is { } k && TaperShare is not null ? k + 1 : SystemSize;
+    public int? MaxNeighbours => SystemSize is { } k ? NeighboursRead(k, TaperShare) : null;
+
+    /// <summary>How many nearest stations kriging with systems of <paramref name="systemSize"/> reads per estimate: with a
+    /// taper, also the nearest one left out of the system.</summary>
+    public static int NeighboursRead(int systemSize, double? taperShare = DefaultTaperShare) => taperShare is null ? systemSize : systemSize + 1;
     /// <summary>See the constructor's taperShare; null without a taper (or without a neighbour limit).</summary>
     public double? TaperShare { get; }
     public double? MaxLagKm { get; }

@@ -105,7 +105,7 @@ public static class FillJob
         foreach (var c in chosen.Where(s => s.HasCoordinates))
             foreach (var n in located.Where(s => s.Id != c.Id)
                          .OrderBy(s => Core.Spatial.Geodesy.DistanceKm(c.Longitude!.Value, c.Latitude!.Value, s.Longitude!.Value, s.Latitude!.Value))
-                         .Take(new LinearThenKrigingFiller().MaxNeighbours + 1))   // and the nearest left out, which the kriging taper reads
+                         .Take(new LinearThenKrigingFiller().NeighboursRead))
                 if (!ids.Contains(n.Id)) ids.Add(n.Id);
         return ids;
     }
