@@ -80,6 +80,7 @@ internal static class StFeatures
                     batch.X[x] = vals[k]; batch.X[x + 1] = 1;
                     batch.X[x + 6] = vals[k]; batch.X[x + 7] = 1;
                     batch.X[x + 10] = vals[k];
+                    batch.X[x + 13] = vals[k]; batch.X[x + 14] = 1;
                     prev = h; prevValue = vals[k];
                     continue;
                 }
@@ -100,11 +101,54 @@ internal static class StFeatures
                 var near = Math.Min(hasPrev ? h - prev : ReachHours, hasNext ? next - h : ReachHours);
                 batch.X[x + 11] = MathF.Log(1 + Math.Min(gap, ReachHours)) / LogReach;
                 batch.X[x + 12] = MathF.Log(1 + Math.Min(near, ReachHours)) / LogReach;
+                var departure = hasPrev && hasNext ? Departure(g, input, hide, batch, b, station, seen, vals, n, t0, h, prev, next, cells) : float.NaN;
+                if (!float.IsNaN(departure)) { batch.X[x + 13] = batch.X[x + 6] + departure; batch.X[x + 14] = 1; }
                 if ((hasPrev && hasNext && gap <= g.ShortGapHours) || !spatial) batch.X[x + 10] = batch.X[x + 6];
             }
         }
         for (var w = 0; w < W; w++)
             Array.Copy(g.Time, Math.Clamp(t0 + w, 0, T - 1) * g.C, batch.Time, (b * W + w) * g.C, g.C);
+    }
+
+    /// <summary>How far the other nodes stray, at hour <paramref name="h"/>, from their own straight line between the hours
+    /// <paramref name="prev"/> and <paramref name="next"/> that bound node <paramref name="n"/>'s gap (scaled units; weighted
+    /// by taper / distance², nodes observed at all three hours only; NaN where none is). Added to the node's linear fill it
+    /// bridges a long gap with the shape the neighbours show, from observations the window may not hold.</summary>
+    private static float Departure(StGraph g, bool[] input, StHide? hide, StBatch batch, int b, ReadOnlySpan<int> station,
+        ReadOnlySpan<bool> seen, ReadOnlySpan<float> vals, int n, int t0, int h, int prev, int next, List<(int, int)>? cells)
+    {
+        var (N, W) = (batch.N, batch.W);
+        double sw = 0, swd = 0;
+        var a = (double)(h - prev) / (next - prev);
+        for (var m = 0; m < N; m++)
+        {
+            var jm = station[m];
+            if (m == n || jm < 0 || !seen[m * W + h - t0]) continue;
+            if (!At(g, input, hide, jm, m, t0, W, prev, seen, vals, out var v0) || !At(g, input, hide, jm, m, t0, W, next, seen, vals, out var v1)) continue;
+            if (prev < t0) cells?.Add((prev, jm));
+            if (next >= t0 + W) cells?.Add((next, jm));
+            var d = g.PairKm[station[n] * g.S + jm];
+            var inv = batch.Weight[b * N + m] / (d * d);
+            sw += inv; swd += inv * (vals[m * W + h - t0] - (v0 + (v1 - v0) * a));
+        }
+        return sw > 1e-12 ? (float)(swd / sw) : float.NaN;
+    }
+
+    // Node m's scaled value at absolute hour `at` as the sample may read it: inside the window where not hidden, outside
+    // where the pattern does not cut the node's hours on that side.
+    private static bool At(StGraph g, bool[] input, StHide? hide, int j, int m, int t0, int W, int at, ReadOnlySpan<bool> seen, ReadOnlySpan<float> vals, out float v)
+    {
+        v = 0;
+        if (at >= t0 && at < t0 + W)
+        {
+            if (!seen[m * W + at - t0]) return false;
+            v = vals[m * W + at - t0];
+            return true;
+        }
+        if (at < 0 || at >= g.T || !input[at * g.S + j]) return false;
+        if (hide is not null && (at < t0 ? hide.NoBefore[m] : hide.NoAfter[m])) return false;
+        v = g.Scale(g.Values[at * g.S + j]);
+        return true;
     }
 
     // Kriging at the target from the stations with input at hour h, less the neighbours the pattern hides there.

@@ -16,9 +16,10 @@ public sealed record StOptions
     /// neighbours'. Chosen on each task's validation points (as the hybrid baseline chooses it) when the model is fitted.</summary>
     public int ShortGapHours { get; init; } = 6;
     /// <summary>Node inputs per hour: value, mask, is-target, distance, bearing sin/cos, linear fill in time and its flag,
-    /// inverse-distance estimate from the other nodes and its flag, the base estimate the output corrects, and the length
-    /// of the gap and the distance to its nearest observation (log hours, scaled to 1 at a week).</summary>
-    public const int NodeFeatures = 13;
+    /// inverse-distance estimate from the other nodes and its flag, the base estimate the output corrects, the length
+    /// of the gap and the distance to its nearest observation (log hours, scaled to 1 at a week), and the departure fill
+    /// (the linear fill plus the other nodes' departures from their own line across the gap) and its flag.</summary>
+    public const int NodeFeatures = 15;
     /// <summary>Index of the base estimate among the node features.</summary>
     public const int BaseFeature = 10;
     /// <summary>The quantiles the head predicts; the median is the estimate, the outer two bound the 90% interval.</summary>
