@@ -11,7 +11,7 @@ public static class ImputeExperimentCommand
     public static Command Create()
     {
         var store = StoreOptions.Store();
-        var protocol = new Option<string>("--protocol") { Description = "aqi36 (the benchmark's test points), virtual (hidden stations), point (25% random), block (runs of 4-48 h + 5% points) or loso (station groups hidden in turn).", Required = true };
+        var protocol = new Option<string>("--protocol") { Description = "aqi36 (the benchmark's test points), virtual (hidden stations), point (25% random), block (runs of 4-48 h + 5% points) or loso (station groups dark over the test part in turn).", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder: results.json, report.md.", Required = true };
         var seeds = new Option<int>("--seeds") { Description = "Seeds of the neural model (mean ± std reported).", DefaultValueFactory = _ => 1 };
         var models = new Option<string?>("--models") { Description = "Comma-separated subset of: " + string.Join(", ", ImputeJob.DefaultModels.Select(ImputeModels.Name)) + "." };

@@ -1,7 +1,7 @@
 namespace AqNet.Core.Impute;
 
 /// <summary>The models an imputation experiment knows (results name them in lower case, e.g. "aqnet-st").</summary>
-public enum ImputeModelKind { Mean, Linear, Idw, Kriging, Hybrid, AqnetKnn, AqnetSt }
+public enum ImputeModelKind { Mean, Linear, Idw, Kriging, Hybrid, Regression, AqnetKnn, AqnetSt }
 
 /// <summary>Estimates [T, S] in the variable's unit: the median, and the bounds of the 90% interval when the model gives
 /// them (NaN otherwise; a calibration from validation residuals then supplies them). NaN where not asked.</summary>

@@ -76,7 +76,7 @@ public static class ImputeProtocols
                 {
                     var hidden = new bool[S];
                     for (var i = g; i < order.Length; i += groups) hidden[order[i]] = true;
-                    folds.Add(StationFold($"loso {g + 1}/{groups}", hidden, observed, input, roles, S, rng));
+                    folds.Add(DarkFold($"loso {g + 1}/{groups}", hidden, observed, input, roles, located, S, rng));
                 }
                 break;
             }
@@ -103,6 +103,34 @@ public static class ImputeProtocols
             validation.Add(new HiddenPoints(h, eval));
         }
         return new ImputeFold(name, fit, new HiddenPoints(hidden, test), validation);
+    }
+
+    /// <summary>LOSO: the group's stations go dark over the test part and are scored at every observed test hour; their
+    /// earlier hours stay readable (a station that stopped reporting, not a place that never had one: that is
+    /// <c>virtual</c>). Validation darkens groups of the located stations over the validation hours in turn.</summary>
+    private static ImputeFold DarkFold(string name, bool[] group, bool[] observed, bool[] input, HourRole[] roles, int[] located, int S, Random rng)
+    {
+        var test = new bool[observed.Length];
+        var fit = (bool[])input.Clone();
+        for (var i = 0; i < test.Length; i++)
+            if (group[i % S] && roles[i / S] == HourRole.Test)
+            {
+                test[i] = observed[i];
+                fit[i] = false;
+            }
+        var order = located.OrderBy(_ => rng.Next()).ToArray();
+        var groups = Math.Min(4, order.Length);
+        var none = new bool[S];
+        var validation = new List<HiddenPoints>();
+        for (var g = 0; g < groups; g++)
+        {
+            var dark = new bool[S];
+            for (var i = g; i < order.Length; i += groups) dark[order[i]] = true;
+            var eval = new bool[observed.Length];
+            for (var i = 0; i < eval.Length; i++) eval[i] = dark[i % S] && fit[i] && roles[i / S] == HourRole.Validation;
+            validation.Add(new HiddenPoints(none, eval));
+        }
+        return new ImputeFold(name, fit, new HiddenPoints(none, test), validation);
     }
 
     private static bool[] HiddenStations(Panel panel, ImputeProtocolOptions o, bool aqi36)

@@ -66,7 +66,7 @@ public static class ImputeReport
             ImputeProtocolKind.Virtual => "Virtual sensing: the hidden stations are never read (not in training, not as inputs) and are scored at every observed test hour." + dev,
             ImputeProtocolKind.Point => $"Point: {Fmt.F(100 * p.PointRate, 0)}% of the observed values of the test part (last {Fmt.F(100 * p.TestFraction, 0)}% of hours) hidden at random and scored." + dev,
             ImputeProtocolKind.Block => $"Block: at each station runs of {p.BlockMinHours}-{p.BlockMaxHours} h (start probability {Fmt.D(p.BlockStartRate)} per hour) plus {Fmt.F(100 * p.BlockPointRate, 0)}% single hours hidden in the test part (last {Fmt.F(100 * p.TestFraction, 0)}% of hours) and scored." + dev,
-            _ => $"LOSO: stations split into {p.LosoGroups} groups; each group is hidden together (never read by its model) and scored at every observed hour of the test part (last {Fmt.F(100 * p.TestFraction, 0)}% of hours)." + dev,
+            _ => $"LOSO: stations split into {p.LosoGroups} groups; each group in turn goes dark over the test part (last {Fmt.F(100 * p.TestFraction, 0)}% of hours: none of its values there is read) and is scored at every observed hour of it; the group's earlier hours stay readable, as a station that stopped reporting. A place that never had a station is the virtual protocol." + dev,
         };
     }
 

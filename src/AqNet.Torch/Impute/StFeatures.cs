@@ -1,3 +1,5 @@
+using AqNet.Core.Impute;
+
 namespace AqNet.Torch.Impute;
 
 /// <summary>Fills one sample of a batch: the target station (node 0) and its neighbours over the window [t0, t0 + W),
@@ -106,8 +108,26 @@ internal static class StFeatures
                 if ((hasPrev && hasNext && gap <= g.ShortGapHours) || !spatial) batch.X[x + 10] = batch.X[x + 6];
             }
         }
+        if (station[0] >= 0 && g.Regression is { } reg && reg.Has(station[0]) && hide?.NoHistory != true)
+            Regression(g, reg, batch, b, station, seen, vals);
         for (var w = 0; w < W; w++)
             Array.Copy(g.Time, Math.Clamp(t0 + w, 0, T - 1) * g.C, batch.Time, (b * W + w) * g.C, g.C);
+    }
+
+    /// <summary>The target's regression on its neighbours (features 15, 16) at every hour of the window where the sample
+    /// reads at least one of them: the station's own relation to them, learnt from its history.</summary>
+    private static void Regression(StGraph g, StationRegression reg, StBatch batch, int b, ReadOnlySpan<int> station, ReadOnlySpan<bool> seen, ReadOnlySpan<float> vals)
+    {
+        var (N, W) = (batch.N, batch.W);
+        Span<float> v = stackalloc float[N];
+        for (var w = 0; w < W; w++)
+        {
+            for (var m = 0; m < N; m++) v[m] = m > 0 && station[m] >= 0 && seen[m * W + w] ? g.Unscale(vals[m * W + w]) : float.NaN;
+            var r = reg.Predict(station[0], station, v);
+            if (float.IsNaN(r)) continue;
+            var x = batch.XIndex(b, 0, w);
+            batch.X[x + 15] = g.Scale(Math.Max(0, r)); batch.X[x + 16] = 1;
+        }
     }
 
     /// <summary>How far the other nodes stray, at hour <paramref name="h"/>, from their own straight line between the hours

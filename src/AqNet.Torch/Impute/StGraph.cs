@@ -62,6 +62,9 @@ internal sealed class StGraph
     public SameHourCell? KrigingCell { get; init; }
     /// <summary>Gaps up to this many hours get the linear fill as the base estimate.</summary>
     public int ShortGapHours { get; }
+    /// <summary>Each station's regression on its neighbours at the same hour, from its own history (training cells only);
+    /// the target's regression estimate is a feature. Null: no station has one.</summary>
+    public StationRegression? Regression { get; init; }
     public float[] Values { get; }
     /// <summary>[T, S] kriging from the other stations at the same hour, µg/m³ (NaN where none).</summary>
     public float[] Kriging { get; }

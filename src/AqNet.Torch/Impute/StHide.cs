@@ -7,6 +7,10 @@ namespace AqNet.Torch.Impute;
 /// not read there either.</summary>
 internal sealed record StHide(bool[] Cells, bool[] NoBefore, bool[] NoAfter, int Cut = int.MaxValue)
 {
+    /// <summary>The target is a place that never had a station: its regression on the neighbours (learnt from a history
+    /// it does not have) is not read. A target whose whole window is hidden without this is a station gone dark.</summary>
+    public bool NoHistory { get; init; }
+
     public static StHide Cellwise(bool[] cells, int n) => new(cells, new bool[n], new bool[n]);
 
     /// <summary>A forecast from window hour <paramref name="cut"/> − 1: every node's later hours hidden, inside and after the window.</summary>

@@ -14,6 +14,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     private StModel? _model;
     private readonly SameHourImputer _kriging = new(new Core.Spatial.KrigingInterpolator(), ImputeModelKind.Kriging);
     private float _mean, _std = 1;
+    private StationRegression? _regression;
     private StOptions _options = options;
 
     /// <summary>The model's shape; after Fit, with the short-gap length chosen on the task's validation points.</summary>
@@ -37,10 +38,12 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
         _model = new StModel(_options);
         progress?.Report($"aqnet-st: linear base for gaps up to {_options.ShortGapHours} h; the kriging base at every hour of {task.S} stations");
         _kriging.Fit(task, fold, progress, ct);
+        _regression = StationRegression.Fit(task, cells, fold.Hidden, _options.Neighbours);
         var trainingView = new ImputeView(task, cells, fold.Hidden);
         var graph = new StGraph(task, fold.Hidden, _options.Neighbours, _mean, _std, Kriging(trainingView, Enumerable.Repeat(true, task.S).ToArray(), ct), _options.ShortGapHours)
         {
             KrigingCell = new SameHourCell(trainingView, _kriging.Interpolator),
+            Regression = _regression,
         };
         var starts = Enumerable.Range(0, Math.Max(0, task.T - _options.Window + 1))
             .Where(t0 => Enumerable.Range(t0, _options.Window).All(h => task.Roles[h] == HourRole.Train)).ToArray();
@@ -80,13 +83,14 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     }
 
     /// <summary>What a restored production model gives on data of its own (a task of <see cref="ImputeProduction.Inputs"/>):
-    /// the classical base (the kriging variogram) fitted on the task's input, estimates at <paramref name="where"/> with
+    /// the classical parts (the kriging variogram, each station's regression on its neighbours) fitted on the task's input, estimates at <paramref name="where"/> with
     /// <paramref name="hidden"/> stations never read as neighbours, the stored interval calibration applied, and
     /// estimate and bounds cut at 0 µg/m³ (NaN where no window reached).</summary>
     public ImputeEstimates EstimateCalibrated(ImputeTask task, bool[] hidden, bool[] where, IntervalCalibration calibration, CancellationToken ct)
     {
         var fold = task.Folds[0];
         _kriging.Fit(task, fold, null, ct);
+        _regression = StationRegression.Fit(task, ImputeViews.TrainingCells(task, fold), hidden, _options.Neighbours);
         var e = Estimate(new ImputeView(task, fold.Input, hidden), where, ct);
         calibration.Apply(e, where);
         foreach (var a in new[] { e.Median, e.Lower, e.Upper })
@@ -99,7 +103,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     {
         var stations = new bool[view.Task.S];
         for (var i = 0; i < where.Length; i++) if (where[i]) stations[i % view.Task.S] = true;
-        return new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours);
+        return new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours) { Regression = _regression };
     }
 
     private float[] Kriging(ImputeView view, bool[] stations, CancellationToken ct)
@@ -163,7 +167,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
             throw new InputException($"aqnet-st forecasts 1 to {W - 1} hours ahead with its {W} h window; asked for {horizon}");
         var stations = new bool[view.Task.S];
         foreach (var (s, _) in at) stations[s] = true;
-        var graph = new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours);
+        var graph = new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours) { Regression = _regression };
         var cut = W - horizon;
         var hide = StHide.Forecast(N, W, cut);
         var result = new float[at.Count * horizon];

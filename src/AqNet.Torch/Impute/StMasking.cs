@@ -2,7 +2,7 @@ namespace AqNet.Torch.Impute;
 
 /// <summary>Synthetic gaps for a training sample, as real networks lose data. The target (node 0) and about half of the
 /// neighbours each get one pattern: single hours (35%), a run of 4–48 h (35%), the whole window (20%: a place without
-/// a station) or every hour after a cut (10%: a forecast, which hides every node's later hours). Often the same run of
+/// a station, or a station gone dark) or every hour after a cut (10%: a forecast, which hides every node's later hours). Often the same run of
 /// hours goes missing at many nodes at once. Returns [N, W].</summary>
 internal static class StMasking
 {
@@ -27,6 +27,7 @@ internal static class StMasking
         var noBefore = new bool[n];
         var noAfter = new bool[n];
         var cutAt = int.MaxValue;
+        var noHistory = false;
         for (var node = 0; node < n; node++)
         {
             if (node > 0 && rng.NextDouble() < 0.5) continue;
@@ -48,6 +49,8 @@ internal static class StMasking
             {
                 for (var k = 0; k < w; k++) hide[row + k] = true;
                 noBefore[node] = noAfter[node] = true;
+                // Half of these are places that never had a station, half stations gone dark that reported before.
+                if (node == 0) noHistory = rng.NextDouble() < 0.5;
             }
             else
             {
@@ -68,6 +71,6 @@ internal static class StMasking
                 if (rng.NextDouble() < 0.6)
                     for (var k = from; k < from + len; k++) hide[node * w + k] = true;
         }
-        return new StHide(hide, noBefore, noAfter, cutAt);
+        return new StHide(hide, noBefore, noAfter, cutAt) { NoHistory = noHistory };
     }
 }

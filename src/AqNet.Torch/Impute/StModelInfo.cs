@@ -7,7 +7,7 @@ namespace AqNet.Torch.Impute;
 /// from. Written as the header of model.aqst and as model.json for people.</summary>
 public sealed record StModelInfo
 {
-    public const string Format = "aqnet-st/3";
+    public const string Format = "aqnet-st/4";
     public string FormatVersion { get; init; } = Format;
     public required StOptions Options { get; init; }
     public required StTrainOptions Train { get; init; }

@@ -18,8 +18,9 @@ public sealed record StOptions
     /// <summary>Node inputs per hour: value, mask, is-target, distance, bearing sin/cos, linear fill in time and its flag,
     /// inverse-distance estimate from the other nodes and its flag, the base estimate the output corrects, the length
     /// of the gap and the distance to its nearest observation (log hours, scaled to 1 at a week), and the departure fill
-    /// (the linear fill plus the other nodes' departures from their own line across the gap) and its flag.</summary>
-    public const int NodeFeatures = 15;
+    /// (the linear fill plus the other nodes' departures from their own line across the gap) and its flag, and for the
+    /// target its regression on the neighbours at the same hour learnt from its own history and its flag.</summary>
+    public const int NodeFeatures = 17;
     /// <summary>Index of the base estimate among the node features.</summary>
     public const int BaseFeature = 10;
     /// <summary>The quantiles the head predicts; the median is the estimate, the outer two bound the 90% interval.</summary>

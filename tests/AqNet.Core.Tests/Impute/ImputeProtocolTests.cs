@@ -65,13 +65,29 @@ public class ImputeProtocolTests
     }
 
     [Fact]
-    public void Loso_hides_every_located_station_exactly_once()
+    public void Loso_darkens_every_located_station_over_the_test_part_exactly_once_and_keeps_its_history()
     {
         var panel = ImputeFixtures.Synthetic(24 * 20, 7);
         var task = ImputeProtocols.Build(panel, Variables.Pm25, 8, new ImputeProtocolOptions { Kind = ImputeProtocolKind.Loso, LosoGroups = 3 });
         Assert.Equal(3, task.Folds.Count);
-        var counts = Enumerable.Range(0, 7).Select(s => task.Folds.Count(f => f.Hidden[s])).ToArray();
+        var S = task.S;
+        bool Scored(ImputeFold f, int s) => Enumerable.Range(0, task.T).Any(t => f.Test.Eval[t * S + s]);
+        var counts = Enumerable.Range(0, S).Select(s => task.Folds.Count(f => Scored(f, s))).ToArray();
         Assert.All(counts, c => Assert.Equal(1, c));
+        foreach (var f in task.Folds)
+        {
+            Assert.All(f.Hidden, h => Assert.False(h));
+            for (var s = 0; s < S; s++)
+            {
+                if (!Scored(f, s)) continue;
+                for (var t = 0; t < task.T; t++)
+                {
+                    // Dark over the whole test part (every observed test hour scored, none read); its training hours read.
+                    if (task.Roles[t] == HourRole.Test) { Assert.False(f.Input[t * S + s]); Assert.True(f.Test.Eval[t * S + s]); }
+                    if (task.Roles[t] == HourRole.Train) Assert.True(f.Input[t * S + s]);
+                }
+            }
+        }
     }
 
     [Fact]

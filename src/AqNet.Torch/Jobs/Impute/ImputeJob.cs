@@ -25,7 +25,7 @@ public sealed record ImputeJobOptions
 public static class ImputeJob
 {
     public static readonly IReadOnlyList<ImputeModelKind> DefaultModels =
-        [ImputeModelKind.Mean, ImputeModelKind.Linear, ImputeModelKind.Idw, ImputeModelKind.Kriging, ImputeModelKind.Hybrid, ImputeModelKind.AqnetSt];
+        [ImputeModelKind.Mean, ImputeModelKind.Linear, ImputeModelKind.Idw, ImputeModelKind.Kriging, ImputeModelKind.Hybrid, ImputeModelKind.Regression, ImputeModelKind.AqnetSt];
 
     public static ImputeResult Run(ImputeJobOptions o, IProgress<string>? progress, CancellationToken ct)
     {
@@ -54,6 +54,7 @@ public static class ImputeJob
         ImputeModelKind.Idw => new(k, _ => new SameHourImputer(new IdwInterpolator(), k), false),
         ImputeModelKind.Kriging => new(k, _ => new SameHourImputer(new KrigingInterpolator(), k), false),
         ImputeModelKind.Hybrid => new(k, _ => new HybridImputer(), false),
+        ImputeModelKind.Regression => new(k, _ => new RegressionImputer(), false),
         ImputeModelKind.AqnetSt => new(k, seed => new StImputer(o.Model, o.Train with { Seed = seed }), true),
         _ => throw new InputException($"model {ImputeModels.Name(k)} is not available in `experiment impute`; expected one of {string.Join(", ", DefaultModels.Select(ImputeModels.Name))}"),
     };
