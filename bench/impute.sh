@@ -21,5 +21,5 @@ if [ "$what" = others ] || [ "$what" = all ]; then
   timed virtual experiment impute --store "$out/aqi36.duckdb" --protocol virtual --epochs 12 --out "$out/virtual"
   timed uci-block experiment impute --store "$out/bj.duckdb" --protocol block --epochs 20 --out "$out/uci-block"
   timed bjmemc-block experiment impute --store "$out/bjm.duckdb" --protocol block --epochs 20 --out "$out/bjmemc-block"
-  timed uci-loso experiment impute --store "$out/bj.duckdb" --protocol loso --epochs 12 --models idw,kriging,hybrid,aqnet-st --out "$out/uci-loso"
+  timed uci-loso experiment impute --store "$out/bj.duckdb" --protocol loso --epochs 12 --models idw,kriging,hybrid,regression,aqnet-st --out "$out/uci-loso"
 fi

@@ -7,9 +7,10 @@ namespace AqNet.Torch.Tests.Impute;
 
 public class StRegressionFeatureTests
 {
-    private const int Hours = 240, T0 = 100, W = 8, Feature = 15;
+    private const int Hours = 600, T0 = 270, W = 8, Feature = 15;
 
-    /// <summary>S0 reads 10 + 2 · S1 at every hour; S1 and S2 vary on their own; S0 is dark in the window [100, 108).</summary>
+    /// <summary>S0 reads 10 + 2 · S1 at every hour; S1 and S2 vary on their own; S0 is dark over [100, 450), more than a
+    /// week on either side of the window [270, 278).</summary>
     private static (StGraph Graph, bool[] Input, ImputeTask Task) Network()
     {
         const double km = 1 / 85.0;
@@ -22,7 +23,7 @@ public class StRegressionFeatureTests
         }
         var task = new ImputeTask(p, Variables.Pm25, 8, new HourRole[Hours], [], new ImputeProtocolOptions());
         var input = new bool[Hours * 3];
-        for (var i = 0; i < input.Length; i++) input[i] = !(i % 3 == 0 && i / 3 >= T0 && i / 3 < T0 + W);
+        for (var i = 0; i < input.Length; i++) input[i] = !(i % 3 == 0 && i / 3 >= 100 && i / 3 < 450);
         var regression = StationRegression.Fit(task, input, new bool[3], 2, ridge: 0);
         return (new StGraph(task, new bool[3], 2, 0, 1, new float[Hours * 3], 6) { Regression = regression }, input, task);
     }
@@ -49,13 +50,22 @@ public class StRegressionFeatureTests
         var (g, input, task) = Network();
         var batch = new StBatch(1, 3, W, g.C);
         var cells = new bool[3 * W];
-        cells[1 * W + 2] = true;   // S1 hidden at hour 102
+        cells[1 * W + 2] = true;   // S1 hidden at hour 272
         StFeatures.Fill(g, input, batch, 0, 0, T0, new StHide(cells, new bool[3], new bool[3]), null);
-        var fromS2 = g.Regression!.Predict(0, j => j == 2 ? task.Truth[102 * 3 + 2] : float.NaN);
-        Assert.Equal(fromS2, At(batch, 0, 102, Feature), 3);
-        Assert.NotEqual(task.Truth[102 * 3], At(batch, 0, 102, Feature), 1);
+        var fromS2 = g.Regression!.Predict(0, j => j == 2 ? task.Truth[272 * 3 + 2] : float.NaN);
+        Assert.Equal(fromS2, At(batch, 0, 272, Feature), 3);
+        Assert.NotEqual(task.Truth[272 * 3], At(batch, 0, 272, Feature), 1);
 
         StFeatures.Fill(g, input, batch, 0, 0, T0, new StHide(new bool[3 * W], new bool[3], new bool[3]) { NoHistory = true }, null);
         for (var h = T0; h < T0 + W; h++) Assert.Equal(0f, At(batch, 0, h, Feature + 1));
+    }
+
+    [Fact]
+    public void A_target_with_its_own_observations_within_a_week_reads_no_regression()
+    {
+        var (g, input, _) = Network();
+        var batch = new StBatch(1, 3, W, g.C);
+        StFeatures.Fill(g, input, batch, 0, 0, 120, null, null);   // S0's last value, at hour 99, is 21 h before
+        for (var w = 0; w < W; w++) Assert.Equal(0f, batch.X[batch.XIndex(0, 0, w) + Feature + 1]);
     }
 }
