@@ -153,43 +153,13 @@ public sealed class StationRegression
         var m = cols.Count;
         var a = new double[m * m];
         var b = new double[m];
+        var penalty = new double[m];
         for (var p = 0; p < m; p++)
         {
             b[p] = _xty[s]![cols[p]];
             for (var q = 0; q < m; q++) a[p * m + q] = _xtx[s]![cols[p] * full + cols[q]];
-            if (p > 0) a[p * m + p] += _ridge;
+            if (p > 0) penalty[p] = _ridge;
         }
-        return Solve(a, b, m);
-    }
-
-    // Gaussian elimination with partial pivoting on the (ridge-regularised, symmetric) normal equations; null if singular.
-    private static double[]? Solve(double[] a, double[] b, int m)
-    {
-        a = (double[])a.Clone(); b = (double[])b.Clone();
-        for (var c = 0; c < m; c++)
-        {
-            var p = c;
-            for (var r = c + 1; r < m; r++) if (Math.Abs(a[r * m + c]) > Math.Abs(a[p * m + c])) p = r;
-            if (Math.Abs(a[p * m + c]) < 1e-9) return null;
-            if (p != c)
-            {
-                for (var k = 0; k < m; k++) (a[c * m + k], a[p * m + k]) = (a[p * m + k], a[c * m + k]);
-                (b[c], b[p]) = (b[p], b[c]);
-            }
-            for (var r = c + 1; r < m; r++)
-            {
-                var f = a[r * m + c] / a[c * m + c];
-                for (var k = c; k < m; k++) a[r * m + k] -= f * a[c * m + k];
-                b[r] -= f * b[c];
-            }
-        }
-        var x = new double[m];
-        for (var r = m - 1; r >= 0; r--)
-        {
-            var s = b[r];
-            for (var k = r + 1; k < m; k++) s -= a[r * m + k] * x[k];
-            x[r] = s / a[r * m + r];
-        }
-        return x;
+        return Baselines.Cholesky.Solve(a, penalty, b);
     }
 }
