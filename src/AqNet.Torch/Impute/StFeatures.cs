@@ -116,17 +116,17 @@ internal static class StFeatures
 
     /// <summary>The target's regression on its neighbours (features 15, 16) at the hours of the window where it has no
     /// observation within reach on either side (a station gone dark) and the sample reads at least one neighbour: the
-    /// station's own relation to them, learnt from its history. Across shorter gaps its own values say more (on AQI-36's
-    /// development split, the regression at every hour cost 0.2 µg/m³).</summary>
+    /// station's own relation to them, learnt from its history. Across shorter gaps its own values say more
+    /// (docs/results.md).</summary>
     private static void Regression(StGraph g, StationRegression reg, StBatch batch, int b, ReadOnlySpan<int> station, ReadOnlySpan<bool> seen, ReadOnlySpan<float> vals)
     {
         var (N, W) = (batch.N, batch.W);
         Span<float> v = stackalloc float[N];
         for (var w = 0; w < W; w++)
         {
-            for (var m = 0; m < N; m++) v[m] = m > 0 && station[m] >= 0 && seen[m * W + w] ? g.Unscale(vals[m * W + w]) : float.NaN;
             var x = batch.XIndex(b, 0, w);
             if (batch.X[x + 7] != 0) continue;   // observed, or a linear fill from the target's own values
+            for (var m = 0; m < N; m++) v[m] = m > 0 && station[m] >= 0 && seen[m * W + w] ? g.Unscale(vals[m * W + w]) : float.NaN;
             var r = reg.Predict(station[0], station, v);
             if (float.IsNaN(r)) continue;
             batch.X[x + 15] = g.Scale(Math.Max(0, r)); batch.X[x + 16] = 1;
