@@ -70,14 +70,9 @@ public static class ImputeProtocols
             {
                 var located = Enumerable.Range(0, S).Where(s => panel.Stations[s].HasCoordinates).ToArray();
                 if (located.Length < 3) throw new InputException($"protocol loso needs at least 3 located stations; the store has {located.Length}");
-                var order = located.OrderBy(_ => rng.Next()).ToArray();
-                var groups = Math.Min(o.LosoGroups, located.Length);
-                for (var g = 0; g < groups; g++)
-                {
-                    var hidden = new bool[S];
-                    for (var i = g; i < order.Length; i += groups) hidden[order[i]] = true;
-                    folds.Add(DarkFold($"loso {g + 1}/{groups}", hidden, observed, input, roles, located, S, rng));
-                }
+                var groups = RoundRobin(located.OrderBy(_ => rng.Next()).ToArray(), o.LosoGroups, S);
+                for (var g = 0; g < groups.Length; g++)
+                    folds.Add(DarkFold($"loso {g + 1}/{groups.Length}", groups[g], observed, input, roles, located, S, rng));
                 break;
             }
         }
@@ -92,12 +87,11 @@ public static class ImputeProtocols
         var fit = (bool[])input.Clone();
         for (var i = 0; i < fit.Length; i++) if (hidden[i % S]) fit[i] = false;
         var visible = Enumerable.Range(0, S).Where(s => !hidden[s]).OrderBy(_ => rng.Next()).ToArray();
-        var groups = Math.Min(4, visible.Length);
         var validation = new List<HiddenPoints>();
-        for (var g = 0; g < groups; g++)
+        foreach (var group in RoundRobin(visible, 4, S))
         {
             var h = (bool[])hidden.Clone();
-            for (var i = g; i < visible.Length; i += groups) h[visible[i]] = true;
+            for (var s = 0; s < S; s++) h[s] |= group[s];
             var eval = new bool[observed.Length];
             for (var i = 0; i < eval.Length; i++) eval[i] = h[i % S] && !hidden[i % S] && fit[i] && roles[i / S] == HourRole.Validation;
             validation.Add(new HiddenPoints(h, eval));
@@ -118,19 +112,28 @@ public static class ImputeProtocols
                 test[i] = observed[i];
                 fit[i] = false;
             }
-        var order = located.OrderBy(_ => rng.Next()).ToArray();
-        var groups = Math.Min(4, order.Length);
         var none = new bool[S];
         var validation = new List<HiddenPoints>();
-        for (var g = 0; g < groups; g++)
+        foreach (var dark in RoundRobin(located.OrderBy(_ => rng.Next()).ToArray(), 4, S))
         {
-            var dark = new bool[S];
-            for (var i = g; i < order.Length; i += groups) dark[order[i]] = true;
             var eval = new bool[observed.Length];
             for (var i = 0; i < eval.Length; i++) eval[i] = dark[i % S] && fit[i] && roles[i / S] == HourRole.Validation;
             validation.Add(new HiddenPoints(none, eval));
         }
         return new ImputeFold(name, fit, new HiddenPoints(none, test), validation);
+    }
+
+    /// <summary>The stations of <paramref name="order"/> dealt in turn into at most <paramref name="groups"/> groups, each [S].</summary>
+    private static bool[][] RoundRobin(int[] order, int groups, int S)
+    {
+        var n = Math.Min(groups, order.Length);
+        var r = new bool[n][];
+        for (var g = 0; g < n; g++)
+        {
+            r[g] = new bool[S];
+            for (var i = g; i < order.Length; i += n) r[g][order[i]] = true;
+        }
+        return r;
     }
 
     private static bool[] HiddenStations(Panel panel, ImputeProtocolOptions o, bool aqi36)

@@ -69,10 +69,11 @@ public sealed class StationRegression
                 for (var t = 0; t < T; t++) complete[t] &= cells[t * S + j];
                 r._nb[s * k + n++] = j;
             }
+            r._used[s] = n;   // slots fill from the nearest
         }
         Parallel.For(0, S, s =>
         {
-            var used = Enumerable.Range(0, k).Count(i => r._nb[s * k + i] >= 0);   // slots fill from the nearest
+            var used = r._used[s];
             if (used == 0) return;
             var m = used + 1;
             var xtx = new double[m * m];
@@ -100,7 +101,7 @@ public sealed class StationRegression
                 }
             }
             if (rows < MinHours) return;
-            r._xtx[s] = xtx; r._xty[s] = xty; r._used[s] = used;
+            r._xtx[s] = xtx; r._xty[s] = xty;
         });
         r._ridge = ridge;
         return r;

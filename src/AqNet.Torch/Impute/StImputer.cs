@@ -103,8 +103,12 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
     {
         var stations = new bool[view.Task.S];
         for (var i = 0; i < where.Length; i++) if (where[i]) stations[i % view.Task.S] = true;
-        return new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours) { Regression = _regression };
+        return GraphOf(view, stations, ct);
     }
+
+    /// <summary>The view's graph, with kriging at every hour of <paramref name="stations"/> [S].</summary>
+    private StGraph GraphOf(ImputeView view, bool[] stations, CancellationToken ct) =>
+        new(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours) { Regression = _regression };
 
     private float[] Kriging(ImputeView view, bool[] stations, CancellationToken ct)
     {
@@ -167,7 +171,7 @@ public sealed class StImputer(StOptions options, StTrainOptions train) : IImpute
             throw new InputException($"aqnet-st forecasts 1 to {W - 1} hours ahead with its {W} h window; asked for {horizon}");
         var stations = new bool[view.Task.S];
         foreach (var (s, _) in at) stations[s] = true;
-        var graph = new StGraph(view.Task, view.Hidden, _options.Neighbours, _mean, _std, Kriging(view, stations, ct), _options.ShortGapHours) { Regression = _regression };
+        var graph = GraphOf(view, stations, ct);
         var cut = W - horizon;
         var hide = StHide.Forecast(N, W, cut);
         var result = new float[at.Count * horizon];
